@@ -1,0 +1,36 @@
+import * as tf from '@tensorflow/tfjs';
+
+/**
+ * Composes Dense kernels along the linear path of a network (no ReLUs, no biases).
+ * Given kernels W1 [784, n1], W2 [n1, n2], ..., returns one matrix per layer:
+ * W1ᵀ [n1, 784], (W1·W2)ᵀ [n2, 784], (W1·W2·W3)ᵀ [n3, 784]. Row i is node i's image.
+ * The caller disposes the returned tensors; the inputs are left alone.
+ */
+export function composeLayers(kernels: readonly tf.Tensor2D[]): tf.Tensor2D[] {
+  if (kernels.length === 0) return [];
+  return tf.tidy(() => {
+    const out: tf.Tensor2D[] = [];
+    let path = kernels[0];
+    out.push(path.transpose());
+    for (let i = 1; i < kernels.length; i++) {
+      if (kernels[i].shape[0] !== path.shape[1]) {
+        throw new Error(`kernel ${i} has ${kernels[i].shape[0]} inputs, layer ${i - 1} has ${path.shape[1]} outputs`);
+      }
+      path = tf.matMul(path, kernels[i]);
+      out.push(path.transpose());
+    }
+    return out;
+  });
+}
+
+/** Composed images as plain arrays: one Float32Array [nodes * 784] per layer, row-major. */
+export async function composeToArrays(kernels: readonly tf.Tensor2D[]): Promise<{ nodes: number; values: Float32Array }[]> {
+  const composed = composeLayers(kernels);
+  try {
+    return await Promise.all(
+      composed.map(async (m) => ({ nodes: m.shape[0], values: (await m.data()) as Float32Array })),
+    );
+  } finally {
+    tf.dispose(composed);
+  }
+}

@@ -1,0 +1,73 @@
+import { PIXELS } from './idx';
+import type { DigitSet } from './mnist';
+import { CLASSES } from './model';
+
+/** A pixel counts as inked at or above this gray level (half of full ink). */
+export const INK_THRESHOLD = 128;
+
+/** A rectangle of the 28x28 canvas: rows [top, bottom), columns [left, right). */
+export interface Region {
+  id: string;
+  label: string;
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+export interface InkStats {
+  /** Images per class. */
+  classCounts: number[];
+  /** Share of each class's images inking each pixel, [10, 784]. */
+  pixelShare: Float32Array;
+}
+
+/** Per class and pixel, the share of the class's images with ink there. */
+export function inkStats(set: DigitSet, threshold = INK_THRESHOLD): InkStats {
+  const counts = new Array<number>(CLASSES).fill(0);
+  const inked = new Float64Array(CLASSES * PIXELS);
+  for (let i = 0; i < set.count; i++) {
+    const c = set.labels[i];
+    counts[c]++;
+    const base = i * PIXELS;
+    const row = c * PIXELS;
+    for (let p = 0; p < PIXELS; p++) if (set.images[base + p] >= threshold) inked[row + p]++;
+  }
+  const pixelShare = new Float32Array(CLASSES * PIXELS);
+  for (let c = 0; c < CLASSES; c++) {
+    for (let p = 0; p < PIXELS; p++) pixelShare[c * PIXELS + p] = counts[c] ? inked[c * PIXELS + p] / counts[c] : 0;
+  }
+  return { classCounts: counts, pixelShare };
+}
+
+export interface RegionInk {
+  region: Region;
+  /** For each class, the share of its images with any ink in the region. */
+  classShare: number[];
+  /** Of all images inking the region, the share that belongs to each class. */
+  shareOfInkers: number[];
+}
+
+/** How often each class puts ink anywhere in `region`. */
+export function regionInk(set: DigitSet, region: Region, threshold = INK_THRESHOLD): RegionInk {
+  const hits = new Array<number>(CLASSES).fill(0);
+  const counts = new Array<number>(CLASSES).fill(0);
+  for (let i = 0; i < set.count; i++) {
+    const c = set.labels[i];
+    counts[c]++;
+    if (inksRegion(set.images, i * PIXELS, region, threshold)) hits[c]++;
+  }
+  const totalHits = hits.reduce((a, b) => a + b, 0);
+  return {
+    region,
+    classShare: hits.map((h, c) => (counts[c] ? h / counts[c] : 0)),
+    shareOfInkers: hits.map((h) => (totalHits ? h / totalHits : 0)),
+  };
+}
+
+function inksRegion(images: Uint8Array, base: number, r: Region, threshold: number): boolean {
+  for (let y = r.top; y < r.bottom; y++) {
+    for (let x = r.left; x < r.right; x++) if (images[base + y * 28 + x] >= threshold) return true;
+  }
+  return false;
+}

@@ -1,0 +1,165 @@
+import { z } from 'zod';
+
+/**
+ * The manifest the figure pipeline writes to public/generated/manifest.json and the site reads.
+ * Every path in it is relative to the manifest's folder.
+ */
+
+const relativePath = z
+  .string()
+  .min(1)
+  .refine((p) => !p.startsWith('/') && !p.split('/').includes('..'), 'must be a path inside the generated folder');
+
+const fraction = z.number().min(0).max(1);
+
+export const sheetSchema = z.object({
+  /** How values became colours: per-tile gray, signed diverging map, ink share, or raw digits. */
+  display: z.enum(['minmax', 'signed', 'share', 'digits']),
+  path: relativePath,
+  tiles: z.number().int().positive(),
+  columns: z.number().int().positive(),
+  rows: z.number().int().positive(),
+  tileSize: z.number().int().positive(),
+  scale: z.number().int().positive(),
+  gap: z.number().int().nonnegative(),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  /** For `signed`: the absolute value that maps to the ends of the colour map. */
+  valueScale: z.number().nonnegative().optional(),
+});
+
+export const epochSchema = z.object({
+  epoch: z.number().int().nonnegative(),
+  loss: z.number(),
+  accuracy: fraction,
+  testLoss: z.number(),
+  testAccuracy: fraction,
+  seconds: z.number().nonnegative(),
+});
+
+export const layerSchema = z.object({
+  /** 1-based position among the Dense layers. */
+  index: z.number().int().positive(),
+  name: z.string(),
+  nodes: z.number().int().positive(),
+  /** The product whose transpose gives the images, e.g. "W1·W2". */
+  composition: z.string(),
+  /** Little-endian float32, row-major [nodes, 784]. */
+  composed: relativePath,
+  min: z.number(),
+  max: z.number(),
+  sheets: z.array(sheetSchema).min(1),
+});
+
+export const trainingConfigSchema = z.object({
+  optimizer: z.literal('rmsprop'),
+  learningRate: z.number().positive(),
+  batchSize: z.number().int().positive(),
+  epochs: z.number().int().positive(),
+  seed: z.number().int(),
+});
+
+export const backendSchema = z.object({
+  name: z.string(),
+  reason: z.string(),
+});
+
+export const variantSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  architecture: z.enum(['mlp', 'linear']),
+  title: z.string(),
+  layerSizes: z.array(z.number().int().positive()).min(2),
+  trainCount: z.number().int().positive(),
+  config: trainingConfigSchema,
+  testAccuracy: fraction,
+  testLoss: z.number().nonnegative(),
+  /** Accuracy on the test images of each digit 0-9. */
+  perClassAccuracy: z.array(fraction).length(10),
+  history: z.array(epochSchema).min(1),
+  trainingSeconds: z.number().nonnegative(),
+  samplesPerSecond: z.number().nonnegative(),
+  backend: z.string(),
+  /** The model.json of the trained model, TensorFlow.js layers format. */
+  model: relativePath,
+  layers: z.array(layerSchema).min(1),
+});
+
+export const regionSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  top: z.number().int().min(0).max(28),
+  bottom: z.number().int().min(0).max(28),
+  left: z.number().int().min(0).max(28),
+  right: z.number().int().min(0).max(28),
+  /** For each digit, the share of its training images with ink in the region. */
+  classShare: z.array(fraction).length(10),
+  /** Of the training images inking the region, the share of each digit. */
+  shareOfInkers: z.array(fraction).length(10),
+});
+
+export const inkSchema = z.object({
+  threshold: z.number().int().min(1).max(255),
+  imageCount: z.number().int().positive(),
+  classCounts: z.array(z.number().int().nonnegative()).length(10),
+  /** Little-endian float32 [10, 784]: share of each class's images inking each pixel. */
+  pixelShare: relativePath,
+  sheet: sheetSchema,
+  regions: z.array(regionSchema).min(1),
+});
+
+export const samplesSchema = z.object({
+  sheet: sheetSchema,
+  /** Indices into the training set, and their labels, in sheet order. */
+  indices: z.array(z.number().int().nonnegative()),
+  labels: z.array(z.number().int().min(0).max(9)),
+});
+
+export const browserFileSchema = z.object({
+  /** uint8 pixels [count, 784] followed by uint8 labels [count]. */
+  path: relativePath,
+  count: z.number().int().positive(),
+  bytes: z.number().int().positive(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
+/** A compact slice of MNIST for the in-browser widgets. */
+export const browserDataSchema = z.object({
+  train: browserFileSchema,
+  test: browserFileSchema,
+});
+
+export const manifestSchema = z.object({
+  version: z.literal(1),
+  /** `full` is the article's configuration; anything else is a reduced run for tests. */
+  profile: z.enum(['full', 'quick']),
+  fingerprint: z.string(),
+  generatedAt: z.string(),
+  backend: backendSchema,
+  dataset: z.object({
+    source: z.string(),
+    trainCount: z.number().int().positive(),
+    testCount: z.number().int().positive(),
+  }),
+  pipelineSeconds: z.number().nonnegative(),
+  variants: z.array(variantSchema).min(1),
+  samples: samplesSchema,
+  ink: inkSchema,
+  browserData: browserDataSchema,
+});
+
+export type Manifest = z.infer<typeof manifestSchema>;
+export type VariantEntry = z.infer<typeof variantSchema>;
+export type LayerEntry = z.infer<typeof layerSchema>;
+export type SheetEntry = z.infer<typeof sheetSchema>;
+export type RegionEntry = z.infer<typeof regionSchema>;
+export type BrowserData = z.infer<typeof browserDataSchema>;
+
+/** Validates a parsed manifest, with an error that names the file and each bad field. */
+export function parseManifest(data: unknown, file = 'manifest.json'): Manifest {
+  const result = manifestSchema.safeParse(data);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new Error(`${file} is not a valid manifest:\n  ${problems.join('\n  ')}`);
+  }
+  return result.data;
+}
