@@ -1,0 +1,58 @@
+import * as tf from '@tensorflow/tfjs';
+
+/** The TensorFlow.js backend the pipeline runs on, and why it was chosen. */
+export interface BackendChoice {
+  name: string;
+  reason: string;
+}
+
+export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
+
+/**
+ * Picks the fastest backend that loads: tfjs-node (native libtensorflow) when its optional
+ * package is installed and loads, else the WebAssembly backend, else plain JavaScript.
+ * `only` forces one backend (for benchmarks and tests).
+ */
+export async function chooseBackend(only?: BackendName): Promise<BackendChoice> {
+  const notes: string[] = [];
+  if (!only || only === 'tensorflow') {
+    try {
+      // A variable specifier keeps bundlers and type-checkers from requiring the optional package.
+      const nodePackage = '@tensorflow/tfjs-node';
+      await import(nodePackage);
+      if (await tf.setBackend('tensorflow')) {
+        await tf.ready();
+        return { name: 'tensorflow', reason: '@tensorflow/tfjs-node loaded (native libtensorflow)' };
+      }
+      notes.push('tfjs-node loaded but its backend did not initialise');
+    } catch (error) {
+      notes.push(`@tensorflow/tfjs-node is not available (${firstLine(error)})`);
+    }
+  }
+  if (!only || only === 'wasm') {
+    try {
+      await import('@tensorflow/tfjs-backend-wasm');
+      if (await tf.setBackend('wasm')) {
+        await tf.ready();
+        return { name: 'wasm', reason: withNotes('WebAssembly backend', notes) };
+      }
+      notes.push('the wasm backend did not initialise');
+    } catch (error) {
+      notes.push(`@tensorflow/tfjs-backend-wasm failed (${firstLine(error)})`);
+    }
+  }
+  if (await tf.setBackend('cpu')) {
+    await tf.ready();
+    return { name: 'cpu', reason: withNotes('plain JavaScript CPU backend', notes) };
+  }
+  throw new Error(`no TensorFlow.js backend could be initialised: ${notes.join('; ')}`);
+}
+
+function withNotes(what: string, notes: string[]): string {
+  return notes.length ? `${what}; ${notes.join('; ')}` : what;
+}
+
+function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split('\n')[0].slice(0, 160);
+}

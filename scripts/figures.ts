@@ -1,0 +1,42 @@
+/**
+ * `npm run figures`: trains the article's models and writes its figures to public/generated/.
+ *   --force        retrain even if nothing changed
+ *   --quick        the reduced test configuration (requires --out)
+ *   --out DIR      write somewhere else
+ *   --backend B    force tensorflow, wasm or cpu
+ */
+import { parseArgs } from 'node:util';
+import type { BackendName } from './backend';
+import { runPipeline } from './pipeline';
+import { FULL_PROFILE, QUICK_PROFILE } from './profiles';
+import { summaryTable } from './summary';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      force: { type: 'boolean', default: false },
+      quick: { type: 'boolean', default: false },
+      out: { type: 'string' },
+      backend: { type: 'string' },
+    },
+  });
+  const backend = values.backend as BackendName | undefined;
+  if (backend && !['tensorflow', 'wasm', 'cpu'].includes(backend)) {
+    throw new Error(`--backend must be tensorflow, wasm or cpu, not "${backend}"`);
+  }
+  const started = performance.now();
+  const { manifest, cached } = await runPipeline({
+    profile: values.quick ? QUICK_PROFILE : FULL_PROFILE,
+    outDir: values.out,
+    force: values.force,
+    backend,
+  });
+  const seconds = (performance.now() - started) / 1000;
+  console.log(cached ? `figures are up to date (reused, ${seconds.toFixed(1)} s); --force retrains` : `figures written in ${seconds.toFixed(1)} s`);
+  console.log(summaryTable(manifest));
+}
+
+main().catch((error: unknown) => {
+  console.error(`figures failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,59 @@
+import * as tf from '@tensorflow/tfjs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { composeToArrays } from '../../src/lib/compose';
+import type { LayerEntry } from '../../src/lib/manifest';
+import { denseKernels } from '../../src/lib/model';
+import { DISPLAYS } from '../../src/lib/normalise';
+import { writeWeightSheet } from './sheet-writer';
+
+/**
+ * Composes a trained model's kernels into per-node images and writes, for every layer, the raw
+ * float32 matrix [nodes, 784] and one sheet per display.
+ */
+export async function writeComposedLayers(model: tf.LayersModel, variantId: string, outDir: string): Promise<LayerEntry[]> {
+  const kernels = denseKernels(model);
+  let layers: { nodes: number; values: Float32Array }[];
+  try {
+    layers = await composeToArrays(kernels);
+  } finally {
+    tf.dispose(kernels);
+  }
+  await mkdir(join(outDir, 'composed'), { recursive: true });
+  const entries: LayerEntry[] = [];
+  for (const [i, { nodes, values }] of layers.entries()) {
+    const index = i + 1;
+    const name = model.layers[i].name;
+    const composedPath = `composed/${variantId}-layer${index}.f32`;
+    await writeFile(join(outDir, composedPath), littleEndianBytes(values));
+    const sheets = [];
+    for (const display of DISPLAYS) {
+      sheets.push(await writeWeightSheet(outDir, `sheets/${variantId}-layer${index}-${display}.png`, values, display));
+    }
+    let min = Infinity;
+    let max = -Infinity;
+    for (const v of values) {
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+    entries.push({
+      index,
+      name,
+      nodes,
+      composition: Array.from({ length: index }, (_, k) => `W${k + 1}`).join('·'),
+      composed: composedPath,
+      min,
+      max,
+      sheets,
+    });
+  }
+  return entries;
+}
+
+/** Float32 values as little-endian bytes, whatever the machine's byte order. */
+export function littleEndianBytes(values: Float32Array): Uint8Array {
+  const bytes = new Uint8Array(values.length * 4);
+  const view = new DataView(bytes.buffer);
+  for (let i = 0; i < values.length; i++) view.setFloat32(i * 4, values[i], true);
+  return bytes;
+}

@@ -1,0 +1,26 @@
+import * as tf from '@tensorflow/tfjs';
+import { batchTensors } from './batches';
+import type { DigitSet } from './mnist';
+import { CLASSES } from './model';
+
+/** Counts [true class][predicted class] of a model's top-1 guesses on `set`. */
+export function confusionMatrix(model: tf.LayersModel, set: DigitSet, chunk = 1000): number[][] {
+  const matrix = Array.from({ length: CLASSES }, () => new Array<number>(CLASSES).fill(0));
+  for (let start = 0; start < set.count; start += chunk) {
+    const end = Math.min(start + chunk, set.count);
+    const guesses = tf.tidy(() => {
+      const { xs } = batchTensors(set, null, start, end);
+      return (model.predict(xs) as tf.Tensor2D).argMax(1).dataSync();
+    });
+    for (let i = 0; i < guesses.length; i++) matrix[set.labels[start + i]][guesses[i]]++;
+  }
+  return matrix;
+}
+
+/** Share of each class's examples that were classified correctly (0 for an empty class). */
+export function perClassAccuracy(matrix: number[][]): number[] {
+  return matrix.map((row, c) => {
+    const total = row.reduce((a, b) => a + b, 0);
+    return total ? row[c] / total : 0;
+  });
+}
