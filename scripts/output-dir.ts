@@ -43,11 +43,20 @@ export async function writeAtomically<T>(finalDir: string, build: (staging: stri
   }
 }
 
-/** Staging or old folders left by a run that was killed outright. */
+/** Staging or old folders left by a run that was killed outright (not by one still running). */
 async function removeLeftovers(parent: string, name: string): Promise<void> {
   for (const entry of await readdir(parent)) {
-    if (entry.startsWith(`${name}.staging-`) || entry.startsWith(`${name}.old-`)) {
-      await rm(join(parent, entry), { recursive: true, force: true });
-    }
+    const match = new RegExp(`^${name}\\.(staging|old)-(\\d+)$`).exec(entry);
+    if (match && !isRunning(Number(match[2]))) await rm(join(parent, entry), { recursive: true, force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -1,0 +1,82 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_OUT, referencedFiles, runPipeline } from '../../scripts/pipeline';
+import type { ProgressReporter } from '../../scripts/progress';
+import { QUICK_PROFILE } from '../../scripts/profiles';
+import { parseManifest, type Manifest } from '../../src/lib/manifest';
+import { TINY_PROFILE } from '../helpers/tiny-profile';
+
+const silent: ProgressReporter = {
+  log: () => {},
+  startVariant: () => ({ onBatchEnd() {}, onEpochEnd() {}, stop() {} }),
+};
+
+let root: string;
+let first: Manifest;
+const outA = () => join(root, 'a');
+const outB = () => join(root, 'b');
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'figures-test-'));
+  first = (await runPipeline({ profile: TINY_PROFILE, outDir: outA(), force: true, backend: 'wasm', progress: silent })).manifest;
+}, 120_000);
+
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+async function filesIn(dir: string): Promise<string[]> {
+  return (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
+    .sort();
+}
+
+describe('figure pipeline (tiny configuration)', () => {
+  it('writes a manifest that passes the schema and names files that exist', async () => {
+    const manifest = parseManifest(JSON.parse(await readFile(join(outA(), 'manifest.json'), 'utf8')));
+    expect(manifest.profile).toBe('quick');
+    expect(manifest.variants.map((v) => v.id)).toEqual(['mlp-500', 'mlp-60k', 'linear-60k']);
+    for (const file of referencedFiles(manifest)) expect(existsSync(join(outA(), file)), file).toBe(true);
+    const mlp = manifest.variants[0];
+    expect(mlp.layers.map((l) => l.nodes)).toEqual([512, 256, 10]);
+    expect(manifest.variants[2].layers.map((l) => l.nodes)).toEqual([10]);
+    const composed = await readFile(join(outA(), mlp.layers[1].composed));
+    expect(composed.byteLength).toBe(256 * 784 * 4);
+  });
+
+  it('is deterministic: the same seed gives byte-identical models, matrices and sheets', async () => {
+    await runPipeline({ profile: TINY_PROFILE, outDir: outB(), force: true, backend: 'wasm', progress: silent });
+    const files = (await filesIn(outA())).filter((f) => f !== 'manifest.json');
+    expect(await filesIn(outB())).toEqual(await filesIn(outA()));
+    expect(files.length).toBeGreaterThan(20);
+    for (const f of files) {
+      expect((await readFile(join(outB(), f))).equals(await readFile(join(outA(), f))), f).toBe(true);
+    }
+  }, 120_000);
+
+  it('reuses the previous output when nothing changed, and --force retrains', async () => {
+    const started = performance.now();
+    const again = await runPipeline({ profile: TINY_PROFILE, outDir: outA(), backend: 'wasm', progress: silent });
+    expect(again.cached).toBe(true);
+    expect(again.manifest.generatedAt).toBe(first.generatedAt);
+    expect(performance.now() - started).toBeLessThan(20_000);
+    const changed = await runPipeline({
+      profile: { ...TINY_PROFILE, training: { ...TINY_PROFILE.training, seed: 7 } },
+      outDir: outA(),
+      backend: 'wasm',
+      progress: silent,
+    });
+    expect(changed.cached).toBe(false);
+    expect(changed.manifest.fingerprint).not.toBe(first.fingerprint);
+  }, 120_000);
+
+  it('refuses to write a reduced configuration over the article figures', async () => {
+    const before = existsSync(DEFAULT_OUT) ? await filesIn(DEFAULT_OUT) : null;
+    await expect(runPipeline({ profile: QUICK_PROFILE, backend: 'wasm', progress: silent })).rejects.toThrow(/may not write to .*public\/generated/);
+    expect(existsSync(DEFAULT_OUT) ? await filesIn(DEFAULT_OUT) : null).toEqual(before);
+  });
+});
