@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { SheetEntry } from '../../src/lib/manifest';
-import { type Display, maxAbs, tileColors } from '../../src/lib/normalise';
+import { type Display, quantileAbs, SIGNED_SCALE_QUANTILE, tileColors } from '../../src/lib/normalise';
 import { paintSheet, sheetGeometry, TILE_PIXELS } from '../../src/lib/sheet';
 import { sheetLayout } from '../../src/lib/visual';
 import { writePng } from '../write-png';
@@ -11,7 +11,7 @@ import { writePng } from '../write-png';
  */
 export async function writeWeightSheet(outDir: string, path: string, values: Float32Array, display: Display): Promise<SheetEntry> {
   const tiles = values.length / TILE_PIXELS;
-  const scale = display === 'signed' ? maxAbs(values) : undefined;
+  const scale = display === 'signed' ? quantileAbs(values, SIGNED_SCALE_QUANTILE) : undefined;
   return writeRgbSheet(outDir, path, tileColors(values, TILE_PIXELS, display, scale), tiles, display, scale);
 }
 

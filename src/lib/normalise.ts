@@ -38,6 +38,19 @@ export function maxAbs(values: Float32Array): number {
   return m;
 }
 
+/**
+ * The `q` quantile of |value|: a shared scale for a signed display that a handful of extreme
+ * weights cannot wash out (values beyond it saturate at the ends of the colour map).
+ */
+export function quantileAbs(values: Float32Array, q: number): number {
+  if (values.length === 0) return 0;
+  const abs = Float32Array.from(values, Math.abs).sort();
+  return abs[Math.min(abs.length - 1, Math.floor(q * abs.length))];
+}
+
+/** Share of |values| under the signed display's scale; the rest saturate. */
+export const SIGNED_SCALE_QUANTILE = 0.995;
+
 /** Values divided by one shared scale, so 0 stays 0 and the extremes reach +-1. */
 export function signedUnit(values: Float32Array, scale = maxAbs(values)): Float32Array {
   const out = new Float32Array(values.length);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DIVERGING_STOPS, diverging } from '../../src/lib/colormap';
-import { FLAT_TILE_GRAY, maxAbs, minmaxGray, signedUnit, tileColors } from '../../src/lib/normalise';
+import { FLAT_TILE_GRAY, maxAbs, minmaxGray, quantileAbs, signedUnit, tileColors } from '../../src/lib/normalise';
 
 describe('minmaxGray', () => {
   it('maps each tile on its own from min to 0 and max to 255', () => {
@@ -46,5 +46,15 @@ describe('signed display', () => {
   it('colours minmax tiles as gray', () => {
     const rgb = tileColors(new Float32Array([1, 3]), 2, 'minmax');
     expect(Array.from(rgb)).toEqual([0, 0, 0, 255, 255, 255]);
+  });
+});
+
+describe('quantileAbs', () => {
+  it('ignores a few extreme values', () => {
+    const values = new Float32Array(1000).map((_, i) => (i % 2 ? 1 : -1));
+    values[3] = -500;
+    expect(quantileAbs(values, 0.99)).toBe(1);
+    expect(quantileAbs(values, 1)).toBe(500);
+    expect(quantileAbs(new Float32Array(0), 0.5)).toBe(0);
   });
 });
