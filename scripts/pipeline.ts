@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { headOf } from '../src/lib/mnist';
-import { ARCHITECTURES, layerSizes } from '../src/lib/model';
+import { ARCHITECTURES, disposeModel, layerSizes } from '../src/lib/model';
 import { type Manifest, parseManifest, type VariantEntry } from '../src/lib/manifest';
 import { type BackendChoice, type BackendName, chooseBackend } from './backend';
 import { writeBrowserData } from './figures/browser-data';
@@ -101,7 +101,7 @@ async function buildOutputs(
         layers: await writeComposedLayers(trained.model, spec.id, dir),
       });
     } finally {
-      trained.model.dispose();
+      disposeModel(trained.model);
     }
   }
   const manifest = parseManifest(

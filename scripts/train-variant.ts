@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { confusionMatrix, perClassAccuracy } from '../src/lib/confusion';
 import { headOf, type DigitSet } from '../src/lib/mnist';
-import { createModel, type TrainingConfig, type VariantSpec } from '../src/lib/model';
+import { createModel, disposeModel, type TrainingConfig, type VariantSpec } from '../src/lib/model';
 import { evaluate, type EpochReport, train } from '../src/lib/train';
 import type { ProgressReporter } from './progress';
 
@@ -36,7 +36,7 @@ export async function trainVariant(
       onEpochEnd: (r) => bar.onEpochEnd(r),
     });
   } catch (error) {
-    model.dispose();
+    disposeModel(model);
     throw error;
   } finally {
     bar.stop();

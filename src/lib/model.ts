@@ -84,3 +84,9 @@ export function compileModel(model: tf.LayersModel, config: TrainingConfig): voi
 export function denseKernels(model: tf.LayersModel): tf.Tensor2D[] {
   return model.layers.map((layer) => layer.getWeights()[0].clone() as tf.Tensor2D);
 }
+
+/** Frees a model and its optimizer's slots (an optimizer passed to `compile` is not freed with it). */
+export function disposeModel(model: tf.LayersModel): void {
+  model.optimizer?.dispose();
+  model.dispose();
+}

@@ -1,3 +1,4 @@
+import * as tf from '@tensorflow/tfjs';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -46,6 +47,10 @@ describe('figure pipeline (tiny configuration)', () => {
     expect(manifest.variants[2].layers.map((l) => l.nodes)).toEqual([10]);
     const composed = await readFile(join(outA(), mlp.layers[1].composed));
     expect(composed.byteLength).toBe(256 * 784 * 4);
+  });
+
+  it('frees every tensor it made', () => {
+    expect(tf.memory().numTensors).toBe(0);
   });
 
   it('is deterministic: the same seed gives byte-identical models, matrices and sheets', async () => {
