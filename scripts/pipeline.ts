@@ -2,7 +2,9 @@ import * as tf from '@tensorflow/tfjs';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { EDGE_REGIONS } from '../src/lib/ink';
 import { headOf } from '../src/lib/mnist';
+import { regionZScores } from '../src/lib/region-weights';
 import { ARCHITECTURES, disposeModel, layerSizes } from '../src/lib/model';
 import { type Manifest, parseManifest, type VariantEntry } from '../src/lib/manifest';
 import { type BackendChoice, type BackendName, chooseBackend } from './backend';
@@ -82,6 +84,7 @@ async function buildOutputs(
     const trained = await trainVariant(spec, profile.training, train, test, progress);
     try {
       const modelDir = `models/${spec.id}`;
+      const { layers, outputImages } = await writeComposedLayers(trained.model, spec.id, dir);
       await saveModel(trained.model, join(dir, modelDir));
       variants.push({
         id: spec.id,
@@ -98,7 +101,8 @@ async function buildOutputs(
         samplesPerSecond: trained.samplesPerSecond,
         backend: backend.name,
         model: `${modelDir}/model.json`,
-        layers: await writeComposedLayers(trained.model, spec.id, dir),
+        layers,
+        edgeWeights: EDGE_REGIONS.map((region) => ({ region: region.id, zScore: regionZScores(outputImages, region) })),
       });
     } finally {
       disposeModel(trained.model);

@@ -9,9 +9,14 @@ import { writeWeightSheet } from './sheet-writer';
 
 /**
  * Composes a trained model's kernels into per-node images and writes, for every layer, the raw
- * float32 matrix [nodes, 784] and one sheet per display.
+ * float32 matrix [nodes, 784] and one sheet per display. Also returns the output layer's
+ * images, [10, 784].
  */
-export async function writeComposedLayers(model: tf.LayersModel, variantId: string, outDir: string): Promise<LayerEntry[]> {
+export async function writeComposedLayers(
+  model: tf.LayersModel,
+  variantId: string,
+  outDir: string,
+): Promise<{ layers: LayerEntry[]; outputImages: Float32Array }> {
   const kernels = denseKernels(model);
   let layers: { nodes: number; values: Float32Array }[];
   try {
@@ -47,7 +52,7 @@ export async function writeComposedLayers(model: tf.LayersModel, variantId: stri
       sheets,
     });
   }
-  return entries;
+  return { layers: entries, outputImages: layers[layers.length - 1].values };
 }
 
 /** Float32 values as little-endian bytes, whatever the machine's byte order. */

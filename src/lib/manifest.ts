@@ -82,6 +82,11 @@ export const variantSchema = z.object({
   /** The model.json of the trained model, TensorFlow.js layers format. */
   model: relativePath,
   layers: z.array(layerSchema).min(1),
+  /**
+   * For each edge region of `ink.regions`, how strongly each output image (digit 0-9) weights
+   * it: mean z-score of the composed output tile over the region's pixels.
+   */
+  edgeWeights: z.array(z.object({ region: z.string(), zScore: z.array(z.number()).length(10) })),
 });
 
 export const regionSchema = z.object({
