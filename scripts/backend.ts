@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { installFastKernels } from './fast/index';
 
 /** The TensorFlow.js backend the pipeline runs on, and why it was chosen. */
 export interface BackendChoice {
@@ -34,7 +35,8 @@ export async function chooseBackend(only?: BackendName): Promise<BackendChoice> 
       await import('@tensorflow/tfjs-backend-wasm');
       if (await tf.setBackend('wasm')) {
         await tf.ready();
-        return { name: 'wasm', reason: withNotes('WebAssembly backend', notes) };
+        const { installed } = installFastKernels('wasm');
+        return { name: 'wasm', reason: withNotes(`WebAssembly backend with fast ${installed.join(', ')} kernels`, notes) };
       }
       notes.push('the wasm backend did not initialise');
     } catch (error) {
