@@ -37,7 +37,8 @@ async function writeRgbSheet(
 ): Promise<SheetEntry> {
   const { columns, scale, gap } = sheetLayout(tiles);
   const g = sheetGeometry(tiles, columns, scale, gap);
-  await writePng(join(outDir, path), paintSheet(g, rgb), g.width, g.height);
+  // Sheets of hundreds of noisy tiles are the page's heaviest images: store them as palette PNGs.
+  await writePng(join(outDir, path), paintSheet(g, rgb), g.width, g.height, tiles > 64);
   return {
     display,
     path,
