@@ -1,0 +1,61 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { type LayerEntry, type Manifest, parseManifest, type SheetEntry, type VariantEntry } from '../../lib/manifest';
+
+/** Where the figure pipeline writes, relative to the project root, and where the site serves it. */
+export const GENERATED_DIR = 'public/generated';
+const MANIFEST_PATH = `${GENERATED_DIR}/manifest.json`;
+const PUBLIC_PREFIX = 'generated/';
+
+let cached: Manifest | undefined;
+
+/**
+ * The figure pipeline's manifest, read and validated once per build. Fails with a message that
+ * says how to produce it when it is missing.
+ */
+export function getManifest(): Manifest {
+  if (cached) return cached;
+  const file = resolve(process.cwd(), MANIFEST_PATH);
+  if (!existsSync(file)) {
+    throw new Error(`${MANIFEST_PATH} not found: run \`npm run figures\` first (\`npm run build\` runs it for you)`);
+  }
+  cached = parseManifest(JSON.parse(readFileSync(file, 'utf8')), MANIFEST_PATH);
+  return cached;
+}
+
+/** The variant with this id, e.g. `mlp-500`; throws naming the ids that exist. */
+export function getVariant(id: string, manifest = getManifest()): VariantEntry {
+  const variant = manifest.variants.find((v) => v.id === id);
+  if (!variant) {
+    throw new Error(`variant "${id}" is not in the manifest (it has ${manifest.variants.map((v) => v.id).join(', ')})`);
+  }
+  return variant;
+}
+
+/** Dense layer `index` (1-based) of a variant. */
+export function getLayer(variant: VariantEntry, index: number): LayerEntry {
+  const layer = variant.layers.find((l) => l.index === index);
+  if (!layer) throw new Error(`${variant.id} has no layer ${index} (it has ${variant.layers.length})`);
+  return layer;
+}
+
+/** The sheet of a layer in one display. */
+export function getSheet(layer: LayerEntry, display: SheetEntry['display']): SheetEntry {
+  const sheet = layer.sheets.find((s) => s.display === display);
+  if (!sheet) throw new Error(`layer ${layer.index} has no ${display} sheet`);
+  return sheet;
+}
+
+/** The output layer: the last Dense layer. */
+export function outputLayer(variant: VariantEntry): LayerEntry {
+  return variant.layers[variant.layers.length - 1];
+}
+
+/**
+ * The URL of a generated file, under the site's base path. A short piece of the pipeline's
+ * fingerprint is appended so a browser never shows a cached figure from an older run.
+ */
+export function generatedUrl(path: string, manifest = getManifest()): string {
+  const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
+  return `${base}${PUBLIC_PREFIX}${path}?v=${manifest.fingerprint.slice(0, 12)}`;
+}

@@ -1,0 +1,36 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** What the built page depends on: when any of these is newer than dist/index.html, rebuild. */
+const SOURCES = ['public/generated/manifest.json', 'content', 'src', 'astro.config.mjs', 'package-lock.json'];
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const info = statSync(path);
+  if (!info.isDirectory()) return info.mtimeMs;
+  let newest = info.mtimeMs;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
+}
+
+/** Why `dist/` must be rebuilt, or null when it is newer than everything it is built from. */
+export function staleReason(root: string): string | null {
+  const page = join(root, 'dist', 'index.html');
+  if (!existsSync(page)) return 'dist/ has no index.html';
+  if (!existsSync(join(root, 'public/generated/manifest.json'))) return 'there are no figures yet';
+  const built = statSync(page).mtimeMs;
+  const changed = SOURCES.filter((s) => newestMtime(join(root, s)) > built);
+  return changed.length ? `${changed.join(', ')} changed since the last build` : null;
+}
+
+/** Runs `npm run build` (figures, cached, then astro build) when dist/ is missing or stale. */
+export function ensureBuilt(root: string): void {
+  const reason = staleReason(root);
+  if (!reason) return;
+  console.log(`browser tests: building the site (${reason})`);
+  const result = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) {
+    throw new Error(`npm run build failed (exit ${result.status ?? result.signal}); the browser tests need dist/`);
+  }
+}
