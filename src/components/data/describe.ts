@@ -21,9 +21,9 @@ export function variantWords(variant: VariantEntry): string {
   return `${variant.title} trained on ${formatCount(variant.trainCount)} images (test accuracy ${formatAccuracy(variant.testAccuracy)})`;
 }
 
-/** Short tag for a variant, for figure headers: "784-512-256-10, 500 images". */
+/** Short tag for a variant: "the multi-layer network, 500 images". */
 export function variantTag(variant: VariantEntry): string {
-  return `${variant.layerSizes.join('\u2013')}, ${formatCount(variant.trainCount)} images`;
+  return `${variant.title}, ${formatCount(variant.trainCount)} images`;
 }
 
 /** Alt text of a weight sheet: what it shows, how many tiles, which model and its accuracy. */
