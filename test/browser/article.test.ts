@@ -99,6 +99,11 @@ describe('the article page', () => {
     }
   });
 
+  it('uses every id once', async () => {
+    const ids = await opened.page.$$eval('[id]', (els) => els.map((el) => el.id));
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+  });
+
   it('captions every figure', async () => {
     const captions = await opened.page.$$eval('main figure', (figs) =>
       figs.map((f) => f.querySelector(':scope > figcaption')?.textContent?.trim() ?? ''),
