@@ -1,0 +1,184 @@
+import { PIXELS } from '../lib/idx';
+import type { Architecture } from '../lib/model';
+import { contributions, toMnistInput } from '../lib/preprocess';
+import { showBars, summary } from './bars';
+import type { Classifier } from './classifier';
+import { DrawPad } from './pad';
+import { mapSums, paintContributions, paintInput } from './render';
+import { asRetrainedModel, RETRAINED_EVENT, type RetrainedModel } from './retrained';
+
+/** A model of the build, as the wrapper lists it in `data-models`. */
+interface BuildModel {
+  id: string;
+  architecture: Architecture;
+  /** URL of its model.json. */
+  url: string;
+}
+
+export const RETRAINED_ID = 'retrained';
+const ARCHITECTURE_WORDS: Record<Architecture, string> = { mlp: 'multi-layer network', linear: 'no hidden layers' };
+/** While a stroke is under way, predict at most this often (ms). */
+const LIVE_INTERVAL = 120;
+
+type ClassifierModule = typeof import('./classifier');
+
+/**
+ * `<draw-digit>`: a drawing pad whose digit is preprocessed like MNIST and classified by a model
+ * of the reader's choice. TensorFlow.js loads only when the widget comes into view or is used.
+ */
+class DrawDigit extends HTMLElement {
+  private pad: DrawPad | null = null;
+  private classifier: Classifier | null = null;
+  private lib: Promise<ClassifierModule> | null = null;
+  private retrained: RetrainedModel | null = null;
+  private selected = '';
+  private loadToken = 0;
+  private liveTimer: number | undefined;
+  private observer: IntersectionObserver | null = null;
+  private readonly onRetrained = (e: Event) => this.receive(e);
+
+  connectedCallback(): void {
+    const ui = this.find<HTMLElement>('.draw-ui');
+    this.find<HTMLElement>('.draw-fallback').hidden = true;
+    ui.hidden = false;
+    this.pad = new DrawPad(this.find('.draw-pad'), (done) => this.inked(done));
+    this.find<HTMLButtonElement>('.draw-clear').addEventListener('click', () => this.clear());
+    this.find<HTMLCanvasElement>('.draw-pad').addEventListener('pointerdown', () => this.start(), { once: true });
+    for (const radio of this.radios()) {
+      radio.addEventListener('change', () => radio.checked && this.select(radio.value));
+      if (radio.checked) this.selected = radio.value;
+    }
+    window.addEventListener(RETRAINED_EVENT, this.onRetrained);
+    this.observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && this.start(), { rootMargin: '200px' });
+    this.observer.observe(this);
+    this.dataset.state = 'idle';
+    this.refresh();
+  }
+
+  disconnectedCallback(): void {
+    window.removeEventListener(RETRAINED_EVENT, this.onRetrained);
+    this.observer?.disconnect();
+    this.loadToken++;
+    this.classifier?.dispose();
+    this.classifier = null;
+  }
+
+  private find<T extends Element>(selector: string): T {
+    const el = this.querySelector<T>(selector);
+    if (!el) throw new Error(`<draw-digit> is missing ${selector}`);
+    return el;
+  }
+
+  private radios(): HTMLInputElement[] {
+    return [...this.querySelectorAll<HTMLInputElement>('.draw-models input[type=radio]')];
+  }
+
+  private buildModels(): BuildModel[] {
+    return JSON.parse(this.dataset.models ?? '[]') as BuildModel[];
+  }
+
+  /** First sight or first use: load TensorFlow.js and the selected model. */
+  private start(): void {
+    this.observer?.disconnect();
+    if (!this.lib) this.select(this.selected);
+  }
+
+  private async select(id: string): Promise<void> {
+    this.selected = id;
+    const token = ++this.loadToken;
+    this.dataset.state = 'loading';
+    this.status('Loading the model…');
+    try {
+      this.lib ??= import('./classifier');
+      const lib = await this.lib;
+      const build = this.buildModels().find((m) => m.id === id);
+      let next: Classifier;
+      if (build) next = await lib.loadFromUrl(build.url, build.architecture);
+      else if (id === RETRAINED_ID && this.retrained) next = await lib.loadFromMemory(this.retrained);
+      else throw new Error(`no model "${id}"`);
+      if (token !== this.loadToken) {
+        next.dispose();
+        return;
+      }
+      this.classifier?.dispose();
+      this.classifier = next;
+      this.dataset.model = id;
+      this.dataset.state = 'ready';
+      this.refresh();
+    } catch (error) {
+      if (token !== this.loadToken) return;
+      this.dataset.state = 'error';
+      this.status(`The model could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private receive(e: Event): void {
+    const model = asRetrainedModel((e as CustomEvent<unknown>).detail);
+    if (!model) return;
+    this.retrained = model;
+    const radio = this.radios().find((r) => r.value === RETRAINED_ID);
+    if (radio) {
+      radio.disabled = false;
+      const note = this.querySelector('.draw-retrained-note');
+      if (note) note.textContent = `(${ARCHITECTURE_WORDS[model.architecture]}, just trained)`;
+    }
+    if (this.selected === RETRAINED_ID && this.lib) void this.select(RETRAINED_ID);
+  }
+
+  private inked(done: boolean): void {
+    if (done) {
+      window.clearTimeout(this.liveTimer);
+      this.liveTimer = undefined;
+      this.refresh();
+    } else if (this.liveTimer === undefined) {
+      this.liveTimer = window.setTimeout(() => {
+        this.liveTimer = undefined;
+        this.refresh();
+      }, LIVE_INTERVAL);
+    }
+  }
+
+  private clear(): void {
+    this.pad?.clear();
+    this.refresh();
+  }
+
+  private status(text: string): void {
+    this.find('.draw-status').textContent = text;
+  }
+
+  /** Preprocesses the drawing and shows what the current model makes of it. */
+  private refresh(): void {
+    const input = this.pad && !this.pad.isEmpty ? toMnistInput(this.pad.ink()) : null;
+    paintInput(this.find('.draw-preview canvas'), input);
+    const bars = [...this.querySelectorAll<HTMLElement>('.draw-bars li')];
+    const model = this.classifier;
+    const maps = this.find<HTMLElement>('.draw-maps');
+    maps.hidden = !model?.kernel;
+    this.find<HTMLElement>('.draw-maps-note').hidden = !model || Boolean(model.kernel);
+    if (!input || !model) {
+      showBars(bars, null);
+      delete this.dataset.prediction;
+      if (this.dataset.state !== 'loading' && this.dataset.state !== 'error') this.status(input ? 'The model is loading…' : 'Draw a digit on the pad.');
+      if (model?.kernel) this.showMaps(contributions(new Float32Array(PIXELS), model.kernel), model);
+      return;
+    }
+    const probs = model.predict(input);
+    showBars(bars, probs);
+    this.dataset.prediction = String(probs.indexOf(Math.max(...probs)));
+    this.status(summary(probs));
+    if (model.kernel) this.showMaps(contributions(input, model.kernel), model);
+  }
+
+  private showMaps(maps: Float32Array, model: Classifier): void {
+    const canvases = [...this.querySelectorAll<HTMLCanvasElement>('.draw-maps canvas')];
+    paintContributions(canvases, maps);
+    const sums = mapSums(maps);
+    this.querySelectorAll<HTMLElement>('.draw-map-sum').forEach((el, c) => {
+      const total = sums[c] + (model.bias?.[c] ?? 0);
+      el.textContent = `${total >= 0 ? '+' : '\u2212'}${Math.abs(total).toFixed(1)}`;
+    });
+  }
+}
+
+if (!customElements.get('draw-digit')) customElements.define('draw-digit', DrawDigit);

@@ -1,0 +1,160 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIGITS, type Stroke } from './digits';
+import { disconnectBrowser, type OpenedPage, openPage, ROOT } from './harness';
+
+/** Strings that only TensorFlow.js code contains (kernel and flag names survive minification). */
+const TFJS_MARKERS = ['loadLayersModel', 'WEBGL_VERSION', 'BatchMatMul'];
+const SHOTS = resolve(ROOT, 'test-output/draw');
+
+let opened: OpenedPage;
+let widget: Locator;
+/** Scripts requested before the widget came into view. */
+let initialScripts: string[] = [];
+
+async function scriptText(href: string): Promise<string> {
+  return (await fetch(href)).text();
+}
+
+function isTfjs(text: string): boolean {
+  return TFJS_MARKERS.some((m) => text.includes(m));
+}
+
+/** Draws strokes on the pad with the mouse, many small moves per segment like a real hand. */
+async function draw(page: Page, pad: Locator, strokes: Stroke[]): Promise<void> {
+  const box = await pad.boundingBox();
+  if (!box) throw new Error('pad not visible');
+  const at = ([x, y]: readonly [number, number]) => [box.x + x * box.width, box.y + y * box.height] as const;
+  for (const stroke of strokes) {
+    const [x0, y0] = at(stroke[0]);
+    await page.mouse.move(x0, y0);
+    await page.mouse.down();
+    for (const p of stroke.slice(1)) {
+      const [x, y] = at(p);
+      await page.mouse.move(x, y, { steps: 4 });
+    }
+    await page.mouse.up();
+  }
+}
+
+async function selectModel(value: string): Promise<void> {
+  await widget.locator(`input[value="${value}"]`).check();
+  await widget.and(opened.page.locator(`[data-model="${value}"][data-state="ready"]`)).waitFor();
+}
+
+async function probabilities(): Promise<number[]> {
+  return widget.locator('.draw-bars li').evaluateAll((rows) => rows.map((r) => Number((r as HTMLElement).dataset.probability)));
+}
+
+/** The 28x28 preview as ink in [0, 1] (its red channel: it is gray, white ink on black). */
+async function preview(): Promise<number[]> {
+  return widget.locator('.draw-preview canvas').evaluate((c) => {
+    const ctx = (c as HTMLCanvasElement).getContext('2d');
+    const data = ctx?.getImageData(0, 0, 28, 28).data ?? new Uint8ClampedArray(28 * 28 * 4);
+    return Array.from({ length: 28 * 28 }, (_, i) => data[4 * i] / 255);
+  });
+}
+
+async function clearPad(): Promise<void> {
+  await widget.locator('.draw-clear').click();
+  await expect.poll(async () => (await preview()).some((v) => v > 0)).toBe(false);
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  opened = await openPage();
+  // Give lazy observers a moment: nothing below the fold may have loaded tfjs yet.
+  await opened.page.waitForTimeout(1000);
+  initialScripts = opened.requests.filter((r) => new URL(r).pathname.endsWith('.js'));
+  widget = opened.page.locator('draw-digit');
+  await widget.scrollIntoViewIfNeeded();
+  await widget.and(opened.page.locator('[data-state="ready"]')).waitFor({ timeout: 30_000 });
+});
+
+afterAll(async () => {
+  await opened?.close();
+  await disconnectBrowser();
+});
+
+describe('draw a digit', () => {
+  it('loads no TensorFlow.js code until the widget comes into view', async () => {
+    expect(initialScripts.length).toBeGreaterThan(0);
+    for (const href of initialScripts) expect(isTfjs(await scriptText(href)), href).toBe(false);
+    const later = opened.requests.filter((r) => new URL(r).pathname.endsWith('.js') && !initialScripts.includes(r));
+    const texts = await Promise.all(later.map(scriptText));
+    expect(texts.some(isTfjs), 'tfjs loads once the widget is in view').toBe(true);
+  });
+
+  it('reads at least 8 of 10 mouse-drawn digits right with the multi-layer model', async () => {
+    await selectModel('mlp-60k');
+    const pad = widget.locator('.draw-pad');
+    const results: { digit: number; guess: number; sum: number; com: [number, number]; height: number }[] = [];
+    for (let digit = 0; digit <= 9; digit++) {
+      await clearPad();
+      await draw(opened.page, pad, DIGITS[digit]);
+      await expect.poll(() => widget.getAttribute('data-prediction')).not.toBeNull();
+      const probs = await probabilities();
+      const ink = await preview();
+      results.push({ digit, guess: Number(await widget.getAttribute('data-prediction')), sum: probs.reduce((a, b) => a + b, 0), ...inkShape(ink) });
+      await widget.screenshot({ path: resolve(SHOTS, `digit-${digit}.png`) });
+    }
+    console.log(results.map((r) => `${r.digit}->${r.guess}`).join(' '));
+    for (const r of results) {
+      expect(r.sum, `probabilities of ${r.digit}`).toBeCloseTo(1, 4);
+      // MNIST: the digit fills 20 pixels in height, centre of mass at (14, 14).
+      expect(r.height, `height of ${r.digit}`).toBeGreaterThanOrEqual(19);
+      expect(r.height).toBeLessThanOrEqual(21);
+      expect(Math.abs(r.com[0] - 14), `centre x of ${r.digit}`).toBeLessThanOrEqual(0.55);
+      expect(Math.abs(r.com[1] - 14), `centre y of ${r.digit}`).toBeLessThanOrEqual(0.55);
+    }
+    expect(results.filter((r) => r.guess === r.digit).length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('shows ten contribution maps for the model with no hidden layers', async () => {
+    await selectModel('linear-60k');
+    await clearPad();
+    await draw(opened.page, widget.locator('.draw-pad'), DIGITS[0]);
+    const maps = widget.locator('.draw-maps canvas');
+    await expect.poll(() => maps.count()).toBe(10);
+    expect(await widget.locator('.draw-maps').isVisible()).toBe(true);
+    // Each map: neutral where there is no ink, coloured where ink met a non-zero weight.
+    const coloured = await maps.evaluateAll((cs) =>
+      cs.map((c) => {
+        const d = (c as HTMLCanvasElement).getContext('2d')?.getImageData(0, 0, 28, 28).data ?? new Uint8ClampedArray();
+        let n = 0;
+        for (let i = 0; i < d.length; i += 4) if (!(d[i] === 247 && d[i + 1] === 247 && d[i + 2] === 247)) n++;
+        return { corner: [d[0], d[1], d[2]], n };
+      }),
+    );
+    for (const m of coloured) {
+      expect(m.corner).toEqual([247, 247, 247]);
+      expect(m.n).toBeGreaterThan(30);
+    }
+    await widget.screenshot({ path: resolve(SHOTS, 'linear-0.png') });
+    await selectModel('mlp-60k');
+    expect(await widget.locator('.draw-maps').isVisible()).toBe(false);
+  });
+});
+
+/** Height of the inked rows and the centre of mass (continuous coordinates) of a 28x28 image. */
+function inkShape(ink: number[]): { com: [number, number]; height: number } {
+  let mass = 0;
+  let sx = 0;
+  let sy = 0;
+  let top = 28;
+  let bottom = -1;
+  ink.forEach((v, i) => {
+    const x = i % 28;
+    const y = Math.floor(i / 28);
+    mass += v;
+    sx += v * (x + 0.5);
+    sy += v * (y + 0.5);
+    if (v > 0.05) {
+      top = Math.min(top, y);
+      bottom = Math.max(bottom, y);
+    }
+  });
+  return { com: [sx / mass, sy / mass], height: bottom - top + 1 };
+}
