@@ -5,4 +5,6 @@ import mdx from '@astrojs/mdx';
 export default defineConfig({
   integrations: [mdx()],
   build: { inlineStylesheets: 'auto' },
+  // The live widgets train in module workers that share code-split chunks with the page.
+  vite: { worker: { format: 'es' } },
 });

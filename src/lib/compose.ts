@@ -34,3 +34,18 @@ export async function composeToArrays(kernels: readonly tf.Tensor2D[]): Promise<
     tf.dispose(composed);
   }
 }
+
+/**
+ * The composed images of one layer only (0-based `index`), [nodes, 784]. Multiplies from the
+ * output side first, (W1·(W2·W3)), which for the narrow output layer costs a fraction of
+ * composing every layer. Caller disposes.
+ */
+export function composeLayer(kernels: readonly tf.Tensor2D[], index: number): tf.Tensor2D {
+  if (index < 0 || index >= kernels.length) throw new RangeError(`no layer ${index} among ${kernels.length}`);
+  return tf.tidy(() => {
+    let tail = kernels[index];
+    for (let i = index - 1; i >= 1; i--) tail = tf.matMul(kernels[i], tail);
+    const path = index === 0 ? kernels[0] : tf.matMul(kernels[0], tail);
+    return path.transpose();
+  });
+}

@@ -46,7 +46,7 @@ export function tileOrigin(g: SheetGeometry, index: number): { x: number; y: num
  * pixel to a scale x scale block without smoothing. `rgb` holds 3 bytes per source pixel,
  * [tiles, tileSize * tileSize, 3].
  */
-export function paintSheet(g: SheetGeometry, rgb: Uint8ClampedArray): Uint8ClampedArray {
+export function paintSheet(g: SheetGeometry, rgb: Uint8ClampedArray): Uint8ClampedArray<ArrayBuffer> {
   const tilePixels = g.tileSize * g.tileSize;
   if (rgb.length !== g.tiles * tilePixels * 3) {
     throw new RangeError(`expected ${g.tiles * tilePixels * 3} colour bytes for ${g.tiles} tiles, got ${rgb.length}`);

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { composeLayers, composeToArrays } from '../../src/lib/compose';
+import { composeLayer, composeLayers, composeToArrays } from '../../src/lib/compose';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -28,6 +28,21 @@ describe('composeLayers', () => {
     expect(Array.from(layers[1].values)).toEqual([2, 6, 10, 2, 4, 6]);
     expect(Array.from(layers[2].values)).toEqual([4, 10, 16]);
     tf.dispose(k);
+  });
+
+  it('composes one layer from the output side to the same result', () => {
+    const k = [tf.randomNormal([7, 5], 0, 1, 'float32', 1), tf.randomNormal([5, 4], 0, 1, 'float32', 2), tf.randomNormal([4, 3], 0, 1, 'float32', 3)] as tf.Tensor2D[];
+    const all = composeLayers(k);
+    for (let i = 0; i < 3; i++) {
+      const one = composeLayer(k, i);
+      expect(one.shape).toEqual(all[i].shape);
+      const a = Array.from(one.dataSync());
+      const b = Array.from(all[i].dataSync());
+      a.forEach((v, j) => expect(v).toBeCloseTo(b[j], 4));
+      one.dispose();
+    }
+    expect(() => composeLayer(k, 3)).toThrow(/no layer 3/);
+    tf.dispose([...k, ...all]);
   });
 
   it('rejects kernels whose shapes do not chain', () => {

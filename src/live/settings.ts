@@ -1,0 +1,94 @@
+import type { Architecture } from '../lib/model';
+import type { Display } from '../lib/normalise';
+
+/** Which composed layer the live canvas shows. */
+export type LayerView = 'output' | 'layer2' | 'layer1';
+
+/** Everything a reader can set in a retraining widget. */
+export interface RetrainSettings {
+  architecture: Architecture;
+  trainSize: number;
+  epochs: number;
+  learningRate: number;
+  batchSize: number;
+  fromBuild: boolean;
+  display: Display;
+  view: LayerView;
+}
+
+export const LEARNING_RATES = [0.0001, 0.0003, 0.001, 0.003, 0.01] as const;
+export const BATCH_SIZES = [8, 16, 32, 64, 128, 256] as const;
+export const MIN_TRAIN_SIZE = 100;
+export const MAX_EPOCHS = 20;
+
+export function defaultSettings(architecture: Architecture, maxTrain: number): RetrainSettings {
+  return {
+    architecture,
+    trainSize: Math.min(2000, maxTrain),
+    epochs: 2,
+    learningRate: 0.001,
+    batchSize: 128,
+    fromBuild: false,
+    display: 'minmax',
+    view: 'output',
+  };
+}
+
+const clampInt = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, Math.round(v)));
+
+/** Settings with every field forced into its allowed range or set. */
+export function sanitise(s: RetrainSettings, maxTrain: number): RetrainSettings {
+  const nearest = <T extends number>(list: readonly T[], v: number): T =>
+    list.reduce((best, x) => (Math.abs(Math.log(x / v)) < Math.abs(Math.log(best / v)) ? x : best), list[0]);
+  return {
+    architecture: s.architecture === 'linear' ? 'linear' : 'mlp',
+    trainSize: clampInt(Number.isFinite(s.trainSize) ? s.trainSize : MIN_TRAIN_SIZE, MIN_TRAIN_SIZE, maxTrain),
+    epochs: clampInt(Number.isFinite(s.epochs) ? s.epochs : 1, 1, MAX_EPOCHS),
+    learningRate: nearest(LEARNING_RATES, s.learningRate > 0 ? s.learningRate : 0.001),
+    batchSize: nearest(BATCH_SIZES, s.batchSize > 0 ? s.batchSize : 128),
+    fromBuild: Boolean(s.fromBuild),
+    display: s.display === 'signed' ? 'signed' : 'minmax',
+    view: s.view === 'layer1' || s.view === 'layer2' ? s.view : 'output',
+  };
+}
+
+const KEYS = {
+  architecture: 'variant',
+  trainSize: 'n',
+  epochs: 'epochs',
+  learningRate: 'lr',
+  batchSize: 'batch',
+  fromBuild: 'build',
+  display: 'display',
+  view: 'view',
+} as const satisfies Record<keyof RetrainSettings, string>;
+
+/** Writes settings into URL search params under `prefix` (one widget's namespace). */
+export function writeSettings(params: URLSearchParams, prefix: string, s: RetrainSettings): void {
+  for (const [field, key] of Object.entries(KEYS) as [keyof RetrainSettings, string][]) {
+    const value = s[field];
+    params.set(`${prefix}.${key}`, typeof value === 'boolean' ? (value ? '1' : '0') : String(value));
+  }
+}
+
+/** Reads a widget's settings from URL params, falling back to `base` for missing fields. */
+export function readSettings(params: URLSearchParams, prefix: string, base: RetrainSettings, maxTrain: number): RetrainSettings {
+  const get = (field: keyof RetrainSettings) => params.get(`${prefix}.${KEYS[field]}`);
+  const num = (field: keyof RetrainSettings, fallback: number) => {
+    const raw = get(field);
+    return raw === null ? fallback : Number(raw);
+  };
+  return sanitise(
+    {
+      architecture: (get('architecture') as Architecture | null) ?? base.architecture,
+      trainSize: num('trainSize', base.trainSize),
+      epochs: num('epochs', base.epochs),
+      learningRate: num('learningRate', base.learningRate),
+      batchSize: num('batchSize', base.batchSize),
+      fromBuild: get('fromBuild') === null ? base.fromBuild : get('fromBuild') === '1',
+      display: (get('display') as Display | null) ?? base.display,
+      view: (get('view') as LayerView | null) ?? base.view,
+    },
+    maxTrain,
+  );
+}

@@ -1,0 +1,197 @@
+/// <reference lib="webworker" />
+import * as tf from '@tensorflow/tfjs';
+import { batchTensors } from '../lib/batches';
+import { composeLayer } from '../lib/compose';
+import { confusionMatrix, perClassAccuracy } from '../lib/confusion';
+import { headOf, type DigitSet } from '../lib/mnist';
+import { compileModel, createModel, DEFAULT_TRAINING, denseKernels, disposeModel, type TrainingConfig } from '../lib/model';
+import { evaluate, train } from '../lib/train';
+import type { FromWorker, ToWorker } from './protocol';
+import type { LayerView, RetrainSettings } from './settings';
+import { startBackend } from './worker-backend';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+/** Redraw the live images every this many batches (and at every epoch's end). */
+const REDRAW_EVERY = 4;
+/** Composing layer 2 or 1 costs far more than the output layer: redraw those less often. */
+const REDRAW_EVERY_WIDE = 20;
+
+let backend: Promise<string> | null = null;
+let trainSet: DigitSet | null = null;
+let testSet: DigitSet | null = null;
+let strip: DigitSet | null = null;
+let model: tf.LayersModel | null = null;
+let abort: AbortController | null = null;
+let resumeGate: { promise: Promise<void>; open: () => void } | null = null;
+let view: LayerView = 'output';
+let architecture = 'mlp';
+
+const post = (message: FromWorker, transfer: Transferable[] = []) => self.postMessage(message, transfer);
+
+self.onmessage = (event: MessageEvent<ToWorker>) => {
+  handle(event.data).catch((error: unknown) => {
+    if (isAbort(error)) return;
+    post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+  });
+};
+
+async function handle(message: ToWorker): Promise<void> {
+  switch (message.type) {
+    case 'data':
+      trainSet = message.train;
+      testSet = message.test;
+      strip = pick(message.test, message.stripIndices);
+      return;
+    case 'train':
+      return runTraining(message.settings, message.buildModelUrl);
+    case 'pause':
+      if (abort && !resumeGate) {
+        let open = () => {};
+        const promise = new Promise<void>((resolve) => (open = resolve));
+        resumeGate = { promise, open };
+        post({ type: 'state', state: 'paused' });
+      }
+      return;
+    case 'resume':
+      openGate();
+      if (abort) post({ type: 'state', state: 'training' });
+      return;
+    case 'reset':
+      abort?.abort();
+      openGate();
+      if (!abort) {
+        discardModel();
+        post({ type: 'state', state: 'idle' });
+      }
+      return;
+    case 'view':
+      view = message.view;
+      postImages();
+      return;
+    case 'memory':
+      post({ type: 'memory', numTensors: tf.memory().numTensors, numBytes: tf.memory().numBytes });
+      return;
+    case 'export':
+      return exportModel();
+  }
+}
+
+async function runTraining(settings: RetrainSettings, buildModelUrl: string): Promise<void> {
+  if (abort) return;
+  if (!trainSet || !testSet) throw new Error('training data has not arrived yet');
+  abort = new AbortController();
+  const { signal } = abort;
+  post({ type: 'state', state: 'loading' });
+  try {
+    backend ??= startBackend();
+    post({ type: 'backend', name: await backend });
+    discardModel();
+    const config: TrainingConfig = {
+      ...DEFAULT_TRAINING,
+      learningRate: settings.learningRate,
+      batchSize: settings.batchSize,
+      epochs: settings.epochs,
+    };
+    architecture = settings.architecture;
+    view = settings.view;
+    model = settings.fromBuild ? await tf.loadLayersModel(buildModelUrl) : createModel(settings.architecture, config);
+    if (settings.fromBuild) compileModel(model, config);
+    const data = headOf(trainSet, Math.min(settings.trainSize, trainSet.count));
+    post({ type: 'state', state: 'training' });
+    postImages();
+    postStrip();
+    await train(model, data, {
+      config,
+      test: testSet,
+      signal,
+      onBatchEnd: async (r) => {
+        post({ type: 'batch', ...r });
+        const every = view === 'output' ? REDRAW_EVERY : REDRAW_EVERY_WIDE;
+        if ((r.batch + 1) % every === 0) {
+          postImages();
+          postStrip();
+        }
+        // Let pause, reset and view messages in between batches.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        if (resumeGate) await resumeGate.promise;
+      },
+      onEpochEnd: (report) => {
+        post({ type: 'epoch', report });
+        postImages();
+      },
+    });
+    postStrip();
+    const confusion = confusionMatrix(model, testSet);
+    post({ type: 'done', confusion, perClass: perClassAccuracy(confusion), testAccuracy: evaluate(model, testSet).accuracy });
+    post({ type: 'state', state: 'done' });
+  } catch (error) {
+    if (!isAbort(error)) throw error;
+    discardModel();
+    post({ type: 'state', state: 'idle' });
+  } finally {
+    abort = null;
+    resumeGate = null;
+  }
+}
+
+/** Sends the composed images of the current view's layer. */
+function postImages(): void {
+  if (!model) return;
+  const kernels = denseKernels(model);
+  const index = view === 'output' ? kernels.length - 1 : view === 'layer2' ? 1 : 0;
+  const composed = composeLayer(kernels, Math.min(index, kernels.length - 1));
+  const values = composed.dataSync() as Float32Array;
+  const nodes = composed.shape[0];
+  tf.dispose([...kernels, composed]);
+  post({ type: 'images', view: index === kernels.length - 1 ? 'output' : view, nodes, values }, [values.buffer]);
+}
+
+function postStrip(): void {
+  if (!model || !strip) return;
+  const current = model;
+  const stripSet = strip;
+  const guesses = tf.tidy(() => {
+    const { xs } = batchTensors(stripSet, null, 0, stripSet.count);
+    return Array.from((current.predict(xs) as tf.Tensor2D).argMax(1).dataSync());
+  });
+  post({ type: 'strip', guesses });
+}
+
+async function exportModel(): Promise<void> {
+  if (!model) throw new Error('there is no trained model to download yet');
+  await model.save(
+    tf.io.withSaveHandler(async (artifacts) => {
+      const weightData = tf.io.CompositeArrayBuffer.join(artifacts.weightData ?? []);
+      const modelJson = {
+        modelTopology: artifacts.modelTopology,
+        format: 'layers-model',
+        generatedBy: artifacts.generatedBy,
+        convertedBy: null,
+        weightsManifest: [{ paths: ['weights.bin'], weights: artifacts.weightSpecs ?? [] }],
+      };
+      post({ type: 'export', modelJson, weightData, architecture }, [weightData]);
+      return { modelArtifactsInfo: tf.io.getModelArtifactsInfoForJSON(artifacts) };
+    }),
+  );
+}
+
+function discardModel(): void {
+  if (model) disposeModel(model);
+  model = null;
+}
+
+function openGate(): void {
+  resumeGate?.open();
+  resumeGate = null;
+}
+
+function pick(set: DigitSet, indices: number[]): DigitSet {
+  const images = new Uint8Array(indices.length * 784);
+  indices.forEach((i, k) => images.set(set.images.subarray(i * 784, (i + 1) * 784), k * 784));
+  return { count: indices.length, images, labels: Uint8Array.from(indices, (i) => set.labels[i]) };
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof DOMException ? error.name === 'AbortError' : error instanceof Error && error.name === 'AbortError';
+}
