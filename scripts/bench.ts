@@ -91,7 +91,7 @@ async function benchPipeline(quick: boolean): Promise<void> {
         ['pipeline run', 'seconds', 'peak RSS, MB'],
         [
           ['cold (--force)', cold.seconds, cold.peakRssMb],
-          ['warm (cached)', warm.seconds, warm.peakRssMb],
+          [warm.reused ? 'warm (reused)' : 'warm (retrained: sources changed mid-run?)', warm.seconds, warm.peakRssMb],
         ],
       ),
     );

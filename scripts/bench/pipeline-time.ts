@@ -6,6 +6,8 @@ import { pathToFileURL } from 'node:url';
 export interface PipelineRun {
   seconds: number;
   peakRssMb: number;
+  /** The pipeline reused its previous output instead of retraining. */
+  reused: boolean;
   /** The pipeline's own last lines (its summary), for the record. */
   tail: string;
 }
@@ -34,6 +36,7 @@ export async function timePipeline(root: string, args: string[]): Promise<Pipeli
   return {
     seconds,
     peakRssMb: rss ? Number(rss[1]) / 1024 : NaN,
+    reused: /up to date \(reused/.test(stdout),
     tail: stdout.trim().split('\n').slice(-8).join('\n'),
   };
 }
