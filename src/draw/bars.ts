@@ -29,5 +29,5 @@ export function showBars(rows: readonly HTMLElement[], probs: Float32Array | nul
 /** One sentence for the live region: the top guess and the runner-up. */
 export function summary(probs: Float32Array): string {
   const [first, second] = ranking(probs);
-  return `The model reads a ${first} (${formatProbability(probs[first])}); next most likely ${second} (${formatProbability(probs[second])}).`;
+  return `The model reads ${first === 8 ? 'an' : 'a'} ${first} (${formatProbability(probs[first])}); next most likely ${second} (${formatProbability(probs[second])}).`;
 }

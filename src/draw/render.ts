@@ -1,5 +1,8 @@
 import { MNIST_COLS, MNIST_ROWS, PIXELS } from '../lib/idx';
-import { maxAbs, tileColors } from '../lib/normalise';
+import { quantileAbs, tileColors } from '../lib/normalise';
+
+/** Share of the non-zero contributions under the maps' colour scale; the few beyond saturate. */
+const MAP_SCALE_QUANTILE = 0.98;
 
 function put(canvas: HTMLCanvasElement, rgb: Uint8ClampedArray, offset: number): void {
   const ctx = canvas.getContext('2d');
@@ -23,10 +26,11 @@ export function paintInput(canvas: HTMLCanvasElement, input: Float32Array | null
 
 /**
  * Paints one contribution map [10, 784] per canvas on one shared signed scale (zero is the
- * neutral colour), so maps can be compared. Returns the scale used.
+ * neutral colour), so maps can be compared. The scale is a high quantile of the inked pixels'
+ * contributions: the blank pixels (all zero) would otherwise decide it. Returns the scale.
  */
 export function paintContributions(canvases: readonly HTMLCanvasElement[], maps: Float32Array): number {
-  const scale = maxAbs(maps);
+  const scale = quantileAbs(maps.filter((v) => v !== 0), MAP_SCALE_QUANTILE);
   const rgb = tileColors(maps, PIXELS, 'signed', scale);
   canvases.forEach((canvas, c) => put(canvas, rgb, c * PIXELS));
   return scale;

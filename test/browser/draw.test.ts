@@ -41,7 +41,12 @@ async function draw(page: Page, pad: Locator, strokes: Stroke[]): Promise<void> 
 
 async function selectModel(value: string): Promise<void> {
   await widget.locator(`input[value="${value}"]`).check();
-  await widget.and(opened.page.locator(`[data-model="${value}"][data-state="ready"]`)).waitFor();
+  try {
+    await widget.and(opened.page.locator(`[data-model="${value}"][data-state="ready"]`)).waitFor({ timeout: 20_000 });
+  } catch (error) {
+    const state = await widget.evaluate((el) => `${(el as HTMLElement).dataset.state}: ${el.querySelector('.draw-status')?.textContent}`);
+    throw new Error(`model ${value} not ready (${state})`, { cause: error });
+  }
 }
 
 async function probabilities(): Promise<number[]> {
@@ -135,6 +140,57 @@ describe('draw a digit', () => {
     await widget.screenshot({ path: resolve(SHOTS, 'linear-0.png') });
     await selectModel('mlp-60k');
     expect(await widget.locator('.draw-maps').isVisible()).toBe(false);
+  });
+});
+
+describe('models and memory', () => {
+  it('takes the model the retraining widget hands over', async () => {
+    const radio = widget.locator('input[value="retrained"]');
+    expect(await radio.isDisabled()).toBe(true);
+    // Stand in for the retraining widget: the build's linear model, sent as the contract says.
+    await opened.page.evaluate(async () => {
+      const models = JSON.parse(document.querySelector<HTMLElement>('draw-digit')?.dataset.models ?? '[]') as { id: string; url: string }[];
+      const url = models.find((m) => m.id === 'linear-60k')?.url ?? '';
+      const modelJson = (await (await fetch(url)).json()) as { weightsManifest: { paths: string[] }[] };
+      const weightData = await (await fetch(new URL(modelJson.weightsManifest[0].paths[0], new URL(url, location.href)))).arrayBuffer();
+      window.dispatchEvent(new CustomEvent('mnist:retrained', { detail: { architecture: 'linear', modelJson, weightData } }));
+    });
+    expect(await radio.isDisabled()).toBe(false);
+    await expect.poll(() => widget.locator('.draw-retrained-note').textContent()).toContain('no hidden layers');
+    await selectModel('retrained');
+    await clearPad();
+    await draw(opened.page, widget.locator('.draw-pad'), DIGITS[7]);
+    await expect.poll(() => widget.getAttribute('data-prediction')).toBe('7');
+    expect(await widget.locator('.draw-maps').isVisible()).toBe(true);
+  });
+
+  it('frees each model when switching, so the tensor count returns to its level', async () => {
+    const chunk = opened.requests.find((r) => /\/classifier\.[^/]*\.js$/.test(new URL(r).pathname));
+    expect(chunk, 'the classifier chunk was loaded').toBeDefined();
+    // A string, so vitest's transform leaves the page's own import() alone.
+    const tensors = () => opened.page.evaluate<number>(`import(${JSON.stringify(chunk)}).then((m) => m.tensorCount())`);
+    await selectModel('mlp-60k');
+    const baseline = await tensors();
+    expect(baseline).toBeGreaterThan(0);
+    for (const model of ['linear-60k', 'mlp-60k', 'linear-60k', 'mlp-60k']) {
+      await selectModel(model);
+      await clearPad();
+      await draw(opened.page, widget.locator('.draw-pad'), DIGITS[3]);
+    }
+    expect(await tensors()).toBe(baseline);
+  });
+});
+
+describe('layout', () => {
+  it('fits a 360 px wide phone screen', async () => {
+    await opened.page.setViewportSize({ width: 360, height: 800 });
+    await widget.scrollIntoViewIfNeeded();
+    const overflow = await widget.evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const pad = await widget.locator('.draw-pad').boundingBox();
+    expect(pad?.width).toBeGreaterThan(200);
+    expect(await widget.locator('.draw-pad').evaluate((el) => getComputedStyle(el).touchAction)).toBe('none');
+    await widget.screenshot({ path: resolve(SHOTS, 'phone.png') });
   });
 });
 
