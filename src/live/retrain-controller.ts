@@ -34,6 +34,8 @@ export class RetrainController {
   #stripLabels: number[] = [];
   #memoryWaiters: ((n: number) => void)[] = [];
   #downloadWanted = false;
+  /** False between Reset and the next Train: drops reports the worker sent before it stopped. */
+  #live = false;
 
   constructor(root: HTMLElement, config: RetrainWidgetConfig) {
     this.#root = root;
@@ -88,6 +90,7 @@ export class RetrainController {
         this.#post({ type: 'data', train: digits.train, test: digits.test, stripIndices: this.#config.stripIndices });
       }
       this.#clearResults();
+      this.#live = true;
       const url = this.#config.models[this.#settings.architecture];
       this.#post({ type: 'train', settings: this.#settings, buildModelUrl: new URL(url, location.href).href });
     } catch (error) {
@@ -98,6 +101,7 @@ export class RetrainController {
   }
 
   #reset(): void {
+    this.#live = false;
     this.#post({ type: 'reset' });
     this.#clearResults();
     this.#lastImages = null;
@@ -106,6 +110,8 @@ export class RetrainController {
   }
 
   #onMessage(m: FromWorker): void {
+    const stale = !this.#live && (m.type === 'batch' || m.type === 'epoch' || m.type === 'images' || m.type === 'strip' || m.type === 'done');
+    if (stale) return;
     switch (m.type) {
       case 'backend':
         this.#el('[data-role=backend]').textContent = `TensorFlow.js backend: ${m.name}`;

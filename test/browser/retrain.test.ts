@@ -1,0 +1,165 @@
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { disconnectBrowser, openPage } from './harness';
+
+afterAll(disconnectBrowser);
+
+const widget = (id: string) => `retrain-widget#retrain-${id}`;
+
+interface Settings {
+  trainSize: number;
+  epochs: number;
+  batchSize: number;
+}
+
+/** Scrolls to a widget, waits for its controller, and sets its controls as a reader would. */
+async function configure(page: Page, id: string, s: Settings): Promise<void> {
+  const w = page.locator(widget(id));
+  await w.scrollIntoViewIfNeeded();
+  await page.waitForFunction((sel) => document.querySelector<HTMLFieldSetElement>(`${sel} fieldset`)?.disabled === false, widget(id));
+  await w.locator('input[name=trainSize]').fill(String(s.trainSize));
+  await w.locator('input[name=epochs]').fill(String(s.epochs));
+  await w.locator('select[name=batchSize]').selectOption(String(s.batchSize));
+  await w.locator('input[name=epochs]').dispatchEvent('change', { bubbles: true });
+}
+
+function waitForState(page: Page, id: string, state: string, timeout = 120_000): Promise<unknown> {
+  return page.waitForFunction(([sel, st]) => document.querySelector<HTMLElement>(sel)?.dataset.state === st, [widget(id), state] as const, { timeout });
+}
+
+const stateOf = (page: Page, id: string) => page.locator(widget(id)).getAttribute('data-state');
+const statusOf = (page: Page, id: string) => page.locator(`${widget(id)} [data-role=status]`).textContent();
+
+function percentIn(text: string | null): number {
+  const match = /([\d.]+)%/.exec(text ?? '');
+  if (!match) throw new Error(`no percentage in "${text}"`);
+  return Number(match[1]) / 100;
+}
+
+describe('retraining widgets', () => {
+  it('load no TensorFlow.js code with the page', async () => {
+    const opened = await openPage({ waitUntil: 'networkidle' });
+    const scripts = opened.requests.filter((r) => /\.(m?js)(\?|$)/.test(r));
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(opened.requests.filter((r) => /train-worker|\.wasm/.test(r))).toEqual([]);
+    for (const src of scripts) {
+      const body = await opened.page.evaluate(async (u) => (await fetch(u)).text(), src);
+      // A flag name every tfjs-core build registers, and minifiers keep.
+      expect(body.includes('KEEP_INTERMEDIATE_TENSORS'), src).toBe(false);
+    }
+    await opened.close();
+  });
+
+  it('train the multi-layer network on 1,000 images for one epoch to at least 80% test accuracy, redrawing as they go', async () => {
+    const opened = await openPage();
+    const { page } = opened;
+    await configure(page, 'mlp', { trainSize: 1000, epochs: 1, batchSize: 8 });
+    await page.locator(`${widget('mlp')} button[data-action=train]`).click();
+    const snapshots = new Set<string>();
+    while ((await stateOf(page, 'mlp')) !== 'done') {
+      const canvas = page.locator(`${widget('mlp')} canvas[data-role=live]`);
+      if (await canvas.isVisible()) snapshots.add(await canvas.evaluate((c: HTMLCanvasElement) => c.toDataURL()));
+      await page.waitForTimeout(250);
+    }
+    expect(snapshots.size).toBeGreaterThanOrEqual(3);
+    const accuracy = percentIn(await page.locator(`${widget('mlp')} [data-role=test-accuracy]`).textContent());
+    expect(accuracy).toBeGreaterThanOrEqual(0.8);
+    expect(await page.locator(`${widget('mlp')} [data-role=backend]`).textContent()).toMatch(/backend: (wasm|cpu)/);
+    const confusion = await page.locator(`${widget('mlp')} [data-role=confusion] tbody tr`).count();
+    expect(confusion).toBe(10);
+    const marks = await page.locator(`${widget('mlp')} [data-role=strip] output`).allTextContents();
+    expect(marks).toHaveLength(24);
+    expect(marks.every((m) => /^[✓✗] \d$/.test(m))).toBe(true);
+    expect(opened.consoleErrors).toEqual([]);
+    await opened.close();
+  });
+
+  it('handle a click during training within 100 ms, and pause, resume and reset', async () => {
+    const opened = await openPage();
+    const { page } = opened;
+    await configure(page, 'linear', { trainSize: 10000, epochs: 5, batchSize: 16 });
+    await page.locator(`${widget('linear')} button[data-action=train]`).click();
+    await waitForState(page, 'linear', 'training');
+    await page.waitForTimeout(1000);
+    await page.evaluate((sel) => {
+      const button = document.querySelector<HTMLButtonElement>(`${sel} button[data-action=pause]`);
+      button?.addEventListener('click', (e) => ((window as unknown as { clickDelay: number }).clickDelay = performance.now() - e.timeStamp), { once: true });
+    }, widget('linear'));
+    await page.locator(`${widget('linear')} button[data-action=pause]`).click();
+    const delay = await page.evaluate(() => (window as unknown as { clickDelay: number }).clickDelay);
+    expect(delay).toBeLessThan(100);
+    await waitForState(page, 'linear', 'paused', 5000);
+    const frozen = await statusOf(page, 'linear');
+    await page.waitForTimeout(1000);
+    expect(await statusOf(page, 'linear')).toBe(frozen);
+    await page.locator(`${widget('linear')} button[data-action=pause]`).click();
+    await waitForState(page, 'linear', 'training', 5000);
+    await page.waitForTimeout(1000);
+    expect(await statusOf(page, 'linear')).not.toBe(frozen);
+    await page.locator(`${widget('linear')} button[data-action=reset]`).click();
+    await waitForState(page, 'linear', 'idle', 10_000);
+    expect(await page.locator(`${widget('linear')} img[data-role=static]`).isVisible()).toBe(true);
+    expect(await page.locator(`${widget('linear')} canvas[data-role=live]`).isVisible()).toBe(false);
+    await opened.close();
+  });
+
+  it('train the no-hidden-layer model', async () => {
+    const opened = await openPage();
+    const { page } = opened;
+    await configure(page, 'linear', { trainSize: 5000, epochs: 2, batchSize: 32 });
+    await page.locator(`${widget('linear')} button[data-action=train]`).click();
+    await waitForState(page, 'linear', 'done');
+    expect(percentIn(await page.locator(`${widget('linear')} [data-role=test-accuracy]`).textContent())).toBeGreaterThan(0.8);
+    expect(await page.locator(`${widget('linear')} [data-role=epochs] tbody tr`).count()).toBe(2);
+    await opened.close();
+  });
+
+  it('free every tensor on reset, cycle after cycle', async () => {
+    const opened = await openPage();
+    const { page } = opened;
+    await configure(page, 'mlp', { trainSize: 300, epochs: 1, batchSize: 64 });
+    const memory = () => page.evaluate((sel) => (document.querySelector(sel) as HTMLElement & { memory(): Promise<number> }).memory(), widget('mlp'));
+    const counts: number[] = [];
+    for (let cycle = 0; cycle < 3; cycle++) {
+      await page.locator(`${widget('mlp')} button[data-action=train]`).click();
+      await waitForState(page, 'mlp', 'done');
+      expect(await memory()).toBeGreaterThan(0);
+      await page.locator(`${widget('mlp')} button[data-action=reset]`).click();
+      await waitForState(page, 'mlp', 'idle', 10_000);
+      counts.push(await memory());
+    }
+    expect(counts).toEqual([0, 0, 0]);
+    await opened.close();
+  });
+
+  it('keep their settings in the URL, so a reload restores them', async () => {
+    const opened = await openPage();
+    const { page } = opened;
+    await configure(page, 'mlp', { trainSize: 700, epochs: 3, batchSize: 32 });
+    await page.locator(`${widget('mlp')} input[name=display][value=signed]`).check();
+    expect(new URL(page.url()).searchParams.get('mlp.epochs')).toBe('3');
+    expect(new URL(page.url()).searchParams.get('mlp.display')).toBe('signed');
+    await page.reload();
+    await page.locator(widget('mlp')).scrollIntoViewIfNeeded();
+    await page.waitForFunction((sel) => document.querySelector<HTMLFieldSetElement>(`${sel} fieldset`)?.disabled === false, widget('mlp'));
+    expect(await page.locator(`${widget('mlp')} input[name=trainSize]`).inputValue()).toBe('700');
+    expect(await page.locator(`${widget('mlp')} input[name=epochs]`).inputValue()).toBe('3');
+    expect(await page.locator(`${widget('mlp')} select[name=batchSize]`).inputValue()).toBe('32');
+    expect(await page.locator(`${widget('mlp')} input[name=display][value=signed]`).isChecked()).toBe(true);
+    await opened.close();
+  });
+
+  it('download the retrained model in TensorFlow.js format', async () => {
+    const opened = await openPage();
+    const { page } = opened;
+    await configure(page, 'linear', { trainSize: 500, epochs: 1, batchSize: 64 });
+    await page.locator(`${widget('linear')} button[data-action=train]`).click();
+    await waitForState(page, 'linear', 'done');
+    const downloads: string[] = [];
+    page.on('download', (d) => downloads.push(d.suggestedFilename()));
+    await page.locator(`${widget('linear')} button[data-action=download]`).click();
+    await expect.poll(() => downloads.length, { timeout: 10_000 }).toBe(2);
+    expect(downloads.sort()).toEqual(['mnist-linear-retrained.json', 'mnist-linear-retrained.weights.bin']);
+    await opened.close();
+  });
+});
