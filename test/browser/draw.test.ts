@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIGITS, type Stroke } from './digits';
-import { disconnectBrowser, type OpenedPage, openPage, ROOT } from './harness';
+import { connectBrowser, disconnectBrowser, type OpenedPage, openPage, ROOT, url } from './harness';
 
 /** Strings that only TensorFlow.js code contains (kernel and flag names survive minification). */
 const TFJS_MARKERS = ['loadLayersModel', 'WEBGL_VERSION', 'BatchMatMul'];
@@ -178,6 +178,40 @@ describe('models and memory', () => {
       await draw(opened.page, widget.locator('.draw-pad'), DIGITS[3]);
     }
     expect(await tensors()).toBe(baseline);
+  });
+});
+
+describe('touch', () => {
+  it('draws with a finger on a phone without scrolling the page', async () => {
+    const browser = await connectBrowser();
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+    try {
+      const page = await context.newPage();
+      await page.goto(url(''));
+      const phoneWidget = page.locator('draw-digit');
+      await phoneWidget.scrollIntoViewIfNeeded();
+      await page.locator('draw-digit[data-state="ready"]').waitFor({ timeout: 30_000 });
+      const box = await phoneWidget.locator('.draw-pad').boundingBox();
+      if (!box) throw new Error('pad not visible');
+      const scrollBefore = await page.evaluate(() => window.scrollY);
+      const cdp = await context.newCDPSession(page);
+      for (const stroke of DIGITS[7]) {
+        const points = stroke.map(([x, y]) => ({ x: box.x + x * box.width, y: box.y + y * box.height }));
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [points[0]] });
+        for (let i = 1; i < points.length; i++) {
+          for (let k = 1; k <= 4; k++) {
+            const t = k / 4;
+            const p = { x: points[i - 1].x + (points[i].x - points[i - 1].x) * t, y: points[i - 1].y + (points[i].y - points[i - 1].y) * t };
+            await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [p] });
+          }
+        }
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      }
+      await expect.poll(() => phoneWidget.getAttribute('data-prediction')).toBe('7');
+      expect(await page.evaluate(() => window.scrollY)).toBe(scrollBefore);
+    } finally {
+      await context.close();
+    }
   });
 });
 
