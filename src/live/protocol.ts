@@ -29,7 +29,7 @@ export type FromWorker =
   | { type: 'epoch'; report: EpochReport }
   | { type: 'images'; view: LayerView; nodes: number; values: Float32Array }
   | { type: 'strip'; guesses: number[] }
-  | { type: 'done'; confusion: number[][]; perClass: number[]; testAccuracy: number }
+  | { type: 'done'; confusion: number[][]; perClass: number[]; testAccuracy: number; samplesPerSecond: number; backend: string }
   | { type: 'memory'; numTensors: number; numBytes: number }
   | { type: 'export'; modelJson: object; weightData: ArrayBuffer; architecture: string }
   | { type: 'error'; message: string };

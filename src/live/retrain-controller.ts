@@ -67,10 +67,15 @@ export class RetrainController {
     });
   }
 
-  /** Stops training and frees the worker and everything it holds. */
+  /**
+   * Stops training and frees the worker and everything it holds. The controls stay usable: the
+   * next Train starts a fresh worker (the digits stay cached for the page).
+   */
   dispose(): void {
     this.#worker?.terminate();
     this.#worker = null;
+    this.#live = false;
+    if (this.#state !== 'idle') this.#setState('idle');
   }
 
   async #train(): Promise<void> {
@@ -143,7 +148,8 @@ export class RetrainController {
       case 'done':
         renderConfusion(this.#el<HTMLTableElement>('[data-role=confusion]'), m.confusion, m.perClass);
         this.#el('[data-role=results]').hidden = false;
-        this.#el('[data-role=final]').textContent = `Test accuracy after training: ${(m.testAccuracy * 100).toFixed(1)}%`;
+        this.#el('[data-role=final]').textContent = `Test accuracy after training: ${(m.testAccuracy * 100).toFixed(1)}%. Trained at ${Math.round(m.samplesPerSecond)} images a second on the ${m.backend} backend.`;
+        this.#root.dataset.samplesPerSecond = m.samplesPerSecond.toFixed(1);
         this.#post({ type: 'export' });
         return;
       case 'memory':
@@ -264,6 +270,7 @@ export class RetrainController {
         fromBuild: data.get('fromBuild') === 'on',
         display: data.get('display') === 'signed' ? 'signed' : 'minmax',
         view: (data.get('view') as RetrainSettings['view'] | null) ?? 'output',
+        backend: (data.get('backend') as RetrainSettings['backend'] | null) ?? 'auto',
       },
       this.#config.browserData.train.count,
     );
@@ -283,6 +290,7 @@ export class RetrainController {
     set('batchSize', String(s.batchSize));
     set('display', s.display);
     set('view', s.view);
+    set('backend', s.backend);
     const fromBuild = this.#form.elements.namedItem('fromBuild');
     if (fromBuild instanceof HTMLInputElement) fromBuild.checked = s.fromBuild;
   }

@@ -43,7 +43,6 @@ class RetrainWidget extends HTMLElement {
   #dispose(): void {
     this.#observer?.disconnect();
     void this.#controller?.then((c) => c.dispose());
-    this.#controller = null;
   }
 }
 

@@ -4,6 +4,10 @@ import type { Display } from '../lib/normalise';
 /** Which composed layer the live canvas shows. */
 export type LayerView = 'output' | 'layer2' | 'layer1';
 
+/** TensorFlow.js backend for in-browser training; `auto` picks wasm, else cpu. */
+export type BrowserBackend = 'auto' | 'wasm' | 'webgl' | 'cpu';
+export const BROWSER_BACKENDS: readonly BrowserBackend[] = ['auto', 'wasm', 'webgl', 'cpu'];
+
 /** Everything a reader can set in a retraining widget. */
 export interface RetrainSettings {
   architecture: Architecture;
@@ -14,6 +18,7 @@ export interface RetrainSettings {
   fromBuild: boolean;
   display: Display;
   view: LayerView;
+  backend: BrowserBackend;
 }
 
 export const LEARNING_RATES = [0.0001, 0.0003, 0.001, 0.003, 0.01] as const;
@@ -31,6 +36,7 @@ export function defaultSettings(architecture: Architecture, maxTrain: number): R
     fromBuild: false,
     display: 'minmax',
     view: 'output',
+    backend: 'auto',
   };
 }
 
@@ -49,6 +55,7 @@ export function sanitise(s: RetrainSettings, maxTrain: number): RetrainSettings 
     fromBuild: Boolean(s.fromBuild),
     display: s.display === 'signed' ? 'signed' : 'minmax',
     view: s.view === 'layer1' || s.view === 'layer2' ? s.view : 'output',
+    backend: BROWSER_BACKENDS.includes(s.backend) ? s.backend : 'auto',
   };
 }
 
@@ -61,6 +68,7 @@ const KEYS = {
   fromBuild: 'build',
   display: 'display',
   view: 'view',
+  backend: 'backend',
 } as const satisfies Record<keyof RetrainSettings, string>;
 
 /** Writes settings into URL search params under `prefix` (one widget's namespace). */
@@ -88,6 +96,7 @@ export function readSettings(params: URLSearchParams, prefix: string, base: Retr
       fromBuild: get('fromBuild') === null ? base.fromBuild : get('fromBuild') === '1',
       display: (get('display') as Display | null) ?? base.display,
       view: (get('view') as LayerView | null) ?? base.view,
+      backend: (get('backend') as BrowserBackend | null) ?? base.backend,
     },
     maxTrain,
   );

@@ -17,7 +17,6 @@ const REDRAW_EVERY = 4;
 /** Composing layer 2 or 1 costs far more than the output layer: redraw those less often. */
 const REDRAW_EVERY_WIDE = 20;
 
-let backend: Promise<string> | null = null;
 let trainSet: DigitSet | null = null;
 let testSet: DigitSet | null = null;
 let strip: DigitSet | null = null;
@@ -84,9 +83,8 @@ async function runTraining(settings: RetrainSettings, buildModelUrl: string): Pr
   const { signal } = abort;
   post({ type: 'state', state: 'loading' });
   try {
-    backend ??= startBackend();
-    post({ type: 'backend', name: await backend });
     discardModel();
+    post({ type: 'backend', name: await startBackend(settings.backend) });
     const config: TrainingConfig = {
       ...DEFAULT_TRAINING,
       learningRate: settings.learningRate,
@@ -101,11 +99,17 @@ async function runTraining(settings: RetrainSettings, buildModelUrl: string): Pr
     post({ type: 'state', state: 'training' });
     postImages();
     postStrip();
+    // Time spent in training steps only: not evaluation, redraws, yields or pauses.
+    let busy = 0;
+    let samples = 0;
+    let mark = performance.now();
     await train(model, data, {
       config,
       test: testSet,
       signal,
       onBatchEnd: async (r) => {
+        busy += performance.now() - mark;
+        samples += Math.min(config.batchSize, data.count - r.batch * config.batchSize);
         post({ type: 'batch', ...r });
         const every = view === 'output' ? REDRAW_EVERY : REDRAW_EVERY_WIDE;
         if ((r.batch + 1) % every === 0) {
@@ -115,15 +119,24 @@ async function runTraining(settings: RetrainSettings, buildModelUrl: string): Pr
         // Let pause, reset and view messages in between batches.
         await new Promise((resolve) => setTimeout(resolve, 0));
         if (resumeGate) await resumeGate.promise;
+        mark = performance.now();
       },
       onEpochEnd: (report) => {
         post({ type: 'epoch', report });
         postImages();
+        mark = performance.now();
       },
     });
     postStrip();
     const confusion = confusionMatrix(model, testSet);
-    post({ type: 'done', confusion, perClass: perClassAccuracy(confusion), testAccuracy: evaluate(model, testSet).accuracy });
+    post({
+      type: 'done',
+      confusion,
+      perClass: perClassAccuracy(confusion),
+      testAccuracy: evaluate(model, testSet).accuracy,
+      samplesPerSecond: samples / (busy / 1000),
+      backend: tf.getBackend(),
+    });
     post({ type: 'state', state: 'done' });
   } catch (error) {
     if (!isAbort(error)) throw error;

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { defaultSettings, readSettings, sanitise, writeSettings } from '../../src/live/settings';
+
+describe('retraining widget settings', () => {
+  it('round-trip through URL parameters under their own prefix', () => {
+    const s = { ...defaultSettings('mlp', 10000), trainSize: 700, epochs: 3, batchSize: 32, learningRate: 0.003, fromBuild: true, display: 'signed' as const, view: 'layer2' as const, backend: 'cpu' as const };
+    const params = new URLSearchParams('other=1');
+    writeSettings(params, 'mlp', s);
+    expect(params.get('mlp.epochs')).toBe('3');
+    expect(params.get('other')).toBe('1');
+    expect(readSettings(params, 'mlp', defaultSettings('mlp', 10000), 10000)).toEqual(s);
+    expect(readSettings(params, 'linear', defaultSettings('linear', 10000), 10000)).toEqual(defaultSettings('linear', 10000));
+  });
+
+  it('force values from a hand-edited URL into range', () => {
+    const params = new URLSearchParams('w.n=999999&w.epochs=-4&w.lr=0.0009&w.batch=100&w.variant=cnn&w.view=layer9&w.backend=gpu&w.display=x');
+    const s = readSettings(params, 'w', defaultSettings('mlp', 10000), 10000);
+    expect(s).toMatchObject({ trainSize: 10000, epochs: 1, learningRate: 0.001, batchSize: 128, architecture: 'mlp', view: 'output', backend: 'auto', display: 'minmax' });
+  });
+
+  it('keep the training-set size at least 100', () => {
+    expect(sanitise({ ...defaultSettings('linear', 5000), trainSize: 3 }, 5000).trainSize).toBe(100);
+    expect(sanitise({ ...defaultSettings('linear', 5000), trainSize: Number.NaN }, 5000).trainSize).toBe(100);
+  });
+});
