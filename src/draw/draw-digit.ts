@@ -3,6 +3,7 @@ import type { Architecture } from '../lib/model';
 import { contributions, toMnistInput } from '../lib/preprocess';
 import { showBars, summary } from './bars';
 import type { Classifier } from './classifier';
+import { type SampleSheet, sampleDigit } from './examples';
 import { DrawPad } from './pad';
 import { mapSums, paintContributions, paintInput } from './render';
 import { asRetrainedModel, RETRAINED_EVENT, type RetrainedModel } from './retrained';
@@ -33,6 +34,7 @@ class DrawDigit extends HTMLElement {
   private retrained: RetrainedModel | null = null;
   private selected = '';
   private loadToken = 0;
+  private sampleIndex = 0;
   private liveTimer: number | undefined;
   private observer: IntersectionObserver | null = null;
   private readonly onRetrained = (e: Event) => this.receive(e);
@@ -43,6 +45,7 @@ class DrawDigit extends HTMLElement {
     ui.hidden = false;
     this.pad = new DrawPad(this.find('.draw-pad'), (done) => this.inked(done));
     this.find<HTMLButtonElement>('.draw-clear').addEventListener('click', () => this.clear());
+    this.find<HTMLButtonElement>('.draw-sample').addEventListener('click', () => void this.showSample());
     this.find<HTMLCanvasElement>('.draw-pad').addEventListener('pointerdown', () => this.start(), { once: true });
     for (const radio of this.radios()) {
       radio.addEventListener('change', () => radio.checked && this.select(radio.value));
@@ -126,6 +129,7 @@ class DrawDigit extends HTMLElement {
   }
 
   private inked(done: boolean): void {
+    if (done) this.find('.draw-sample-note').textContent = '';
     if (done) {
       window.clearTimeout(this.liveTimer);
       this.liveTimer = undefined;
@@ -140,7 +144,19 @@ class DrawDigit extends HTMLElement {
 
   private clear(): void {
     this.pad?.clear();
+    this.find('.draw-sample-note').textContent = '';
     this.refresh();
+  }
+
+  /** The keyboard's way in: puts the next of the build's sample MNIST digits on the pad. */
+  private async showSample(): Promise<void> {
+    const sheet = JSON.parse(this.dataset.samples ?? 'null') as SampleSheet | null;
+    if (!sheet || !this.pad) return;
+    const index = this.sampleIndex++ % sheet.geometry.tiles;
+    this.pad.paint(await sampleDigit(sheet, index));
+    this.start();
+    this.refresh();
+    this.find('.draw-sample-note').textContent = `On the pad: a training image of a ${sheet.labels[index]}.`;
   }
 
   private status(text: string): void {

@@ -1,3 +1,4 @@
+import { MNIST_COLS, MNIST_ROWS } from '../lib/idx';
 import type { GrayImage } from '../lib/preprocess';
 
 /**
@@ -45,6 +46,26 @@ export class DrawPad {
   clear(): void {
     this.ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
     this.inked = false;
+  }
+
+  /** Replaces the drawing with a 28x28 image of ink [784] in [0, 1], enlarged to fill the pad. */
+  paint(ink: Float32Array): void {
+    const small = document.createElement('canvas');
+    small.width = MNIST_COLS;
+    small.height = MNIST_ROWS;
+    const sctx = small.getContext('2d');
+    if (!sctx) return;
+    const img = sctx.createImageData(MNIST_COLS, MNIST_ROWS);
+    const rgb = (getComputedStyle(this.canvas).color.match(/\d+(\.\d+)?/g) ?? ['0', '0', '0']).map(Number);
+    for (let p = 0; p < ink.length; p++) {
+      img.data.set([rgb[0], rgb[1], rgb[2], Math.round(ink[p] * 255)], 4 * p);
+    }
+    sctx.putImageData(img, 0, 0);
+    this.clear();
+    this.ctx.imageSmoothingEnabled = true;
+    this.ctx.imageSmoothingQuality = 'high';
+    this.ctx.drawImage(small, 0, 0, this.canvas.width, this.canvas.height);
+    this.inked = ink.some((v) => v > 0);
   }
 
   /** The drawing as ink intensity in [0, 1], one value per backing-store pixel. */

@@ -143,6 +143,24 @@ describe('draw a digit', () => {
   });
 });
 
+describe('keyboard', () => {
+  it('puts MNIST sample digits on the pad from the keyboard, and the model reads them', async () => {
+    await selectModel('mlp-60k');
+    await clearPad();
+    const button = widget.locator('.draw-sample');
+    await button.focus();
+    let right = 0;
+    for (let digit = 0; digit <= 9; digit++) {
+      const before = (await preview()).join();
+      await opened.page.keyboard.press('Enter');
+      await expect.poll(async () => (await preview()).join()).not.toBe(before);
+      await expect.poll(() => widget.locator('.draw-sample-note').textContent()).toContain(`of a ${digit}`);
+      if ((await widget.getAttribute('data-prediction')) === String(digit)) right++;
+    }
+    expect(right).toBeGreaterThanOrEqual(9);
+  });
+});
+
 describe('models and memory', () => {
   it('takes the model the retraining widget hands over', async () => {
     const radio = widget.locator('input[value="retrained"]');
