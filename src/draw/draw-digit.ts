@@ -40,20 +40,24 @@ class DrawDigit extends HTMLElement {
   private readonly onRetrained = (e: Event) => this.receive(e);
 
   connectedCallback(): void {
-    const ui = this.find<HTMLElement>('.draw-ui');
-    this.find<HTMLElement>('.draw-fallback').hidden = true;
-    ui.hidden = false;
-    this.pad = new DrawPad(this.find('.draw-pad'), (done) => this.inked(done));
-    this.find<HTMLButtonElement>('.draw-clear').addEventListener('click', () => this.clear());
-    this.find<HTMLButtonElement>('.draw-sample').addEventListener('click', () => void this.showSample());
-    this.find<HTMLCanvasElement>('.draw-pad').addEventListener('pointerdown', () => this.start(), { once: true });
-    for (const radio of this.radios()) {
-      radio.addEventListener('change', () => radio.checked && this.select(radio.value));
-      if (radio.checked) this.selected = radio.value;
-    }
+    if (!this.pad) this.setUp();
     window.addEventListener(RETRAINED_EVENT, this.onRetrained);
     this.observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && this.start(), { rootMargin: '200px' });
     this.observer.observe(this);
+  }
+
+  /** Once per element: swap the no-script note for the controls and wire them up. */
+  private setUp(): void {
+    this.find<HTMLElement>('.draw-fallback').hidden = true;
+    this.find<HTMLElement>('.draw-ui').hidden = false;
+    this.pad = new DrawPad(this.find('.draw-pad'), (done) => this.inked(done));
+    this.find<HTMLButtonElement>('.draw-clear').addEventListener('click', () => this.clear());
+    this.find<HTMLButtonElement>('.draw-sample').addEventListener('click', () => void this.showSample());
+    this.find<HTMLCanvasElement>('.draw-pad').addEventListener('pointerdown', () => this.start());
+    for (const radio of this.radios()) {
+      radio.addEventListener('change', () => radio.checked && void this.select(radio.value));
+      if (radio.checked) this.selected = radio.value;
+    }
     this.dataset.state = 'idle';
     this.refresh();
   }
@@ -64,6 +68,8 @@ class DrawDigit extends HTMLElement {
     this.loadToken++;
     this.classifier?.dispose();
     this.classifier = null;
+    delete this.dataset.model;
+    this.dataset.state = 'idle';
   }
 
   private find<T extends Element>(selector: string): T {
@@ -83,7 +89,7 @@ class DrawDigit extends HTMLElement {
   /** First sight or first use: load TensorFlow.js and the selected model. */
   private start(): void {
     this.observer?.disconnect();
-    if (!this.lib) this.select(this.selected);
+    if (!this.classifier && this.dataset.state !== 'loading') void this.select(this.selected);
   }
 
   private async select(id: string): Promise<void> {

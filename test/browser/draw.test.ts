@@ -219,6 +219,16 @@ describe('models and memory', () => {
       await draw(opened.page, widget.locator('.draw-pad'), DIGITS[3]);
     }
     expect(await tensors()).toBe(baseline);
+    // Taken out of the page, the widget frees its model; put back, it loads one again.
+    const parked = await widget.evaluateHandle((el) => {
+      const marker = document.createComment('draw-digit');
+      el.replaceWith(marker);
+      return { el, marker };
+    });
+    expect(await tensors()).toBe(0);
+    await parked.evaluate(({ el, marker }) => marker.replaceWith(el));
+    await widget.and(opened.page.locator('[data-model="mlp-60k"][data-state="ready"]')).waitFor();
+    expect(await tensors()).toBe(baseline);
   });
 });
 
