@@ -85,7 +85,8 @@ export class RetrainController {
     try {
       if (!this.#worker) {
         progress.hidden = false;
-        this.#status('Loading 10,000 training and 2,000 test digits…');
+        const { train, test } = this.#config.browserData;
+        this.#status(`Loading ${train.count.toLocaleString('en-US')} training and ${test.count.toLocaleString('en-US')} test digits…`);
         const digits = await loadBrowserDigits(new URL(this.#config.generatedBase, location.href).href, this.#config.browserData, (f) => (progress.value = f));
         progress.hidden = true;
         this.#drawStrip(digits.test.images, digits.test.labels);
