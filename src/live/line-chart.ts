@@ -13,7 +13,11 @@ export interface Series {
  * Redraws a small line chart into `svg` (viewBox 0 0 300 150): axes from 0 to the largest x,
  * y from `yMin` to `yMax` (or the data's maximum), one polyline per series and a text legend.
  */
-export function drawLineChart(svg: SVGSVGElement, series: Series[], options: { yMin?: number; yMax?: number; xLabel: string; yLabel: string }): void {
+export function drawLineChart(
+  svg: SVGSVGElement,
+  series: Series[],
+  options: { yMin?: number; yMax?: number; xLabel: string; yLabel: string; legendAt?: 'top' | 'bottom' },
+): void {
   const width = 300;
   const height = 150;
   const pad = { left: 34, right: 8, top: 8, bottom: 26 };
@@ -43,7 +47,8 @@ export function drawLineChart(svg: SVGSVGElement, series: Series[], options: { y
       add('polyline', { class: `line ${s.className}`, points: s.points.map(([a, b]) => `${x(a).toFixed(1)},${clampY(b).toFixed(1)}`).join(' ') });
       if (s.dots) for (const [a, b] of s.points) add('circle', { class: s.className, cx: x(a).toFixed(1), cy: clampY(b).toFixed(1), r: '2.5' });
     }
-    add('text', { class: `legend ${s.className}`, x: String(width - pad.right), y: String(pad.top + 10 + 12 * i), 'text-anchor': 'end' }, s.label);
+    const legendY = options.legendAt === 'bottom' ? height - pad.bottom - 6 - 12 * (series.length - 1 - i) : pad.top + 10 + 12 * i;
+    add('text', { class: `legend ${s.className}`, x: String(width - pad.right), y: String(legendY), 'text-anchor': 'end' }, s.label);
   });
 }
 

@@ -212,7 +212,7 @@ export class RetrainController {
     drawLineChart(this.#el<SVGSVGElement>('[data-role=accuracy-chart]'), [
       { label: 'training accuracy', className: 'train', points: this.#accPoints },
       { label: 'test accuracy', className: 'test', points: this.#testAcc, dots: true },
-    ], { xLabel: 'epoch', yLabel: 'accuracy', yMin: 0, yMax: 1 });
+    ], { xLabel: 'epoch', yLabel: 'accuracy', yMin: 0, yMax: 1, legendAt: 'bottom' });
   }
 
   #drawStrip(images: Uint8Array, labels: Uint8Array): void {
