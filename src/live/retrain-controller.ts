@@ -4,7 +4,8 @@ import { drawDigit, drawSheet } from './draw-sheet';
 import { drawLineChart } from './line-chart';
 import type { FromWorker, ToWorker, WorkerState } from './protocol';
 import { renderConfusion, renderGuesses } from './results-view';
-import { defaultSettings, readSettings, type RetrainSettings, sanitise, writeSettings } from './settings';
+import { defaultSettings, readSettings, type RetrainSettings, writeSettings } from './settings';
+import { readForm, writeForm } from './settings-form';
 import type { RetrainWidgetConfig } from './widget-config';
 
 const STATE_TEXT: Record<WorkerState, string> = {
@@ -44,7 +45,7 @@ export class RetrainController {
     const maxTrain = config.browserData.train.count;
     const base = defaultSettings(this.#form.dataset.architecture === 'linear' ? 'linear' : 'mlp', maxTrain);
     this.#settings = readSettings(new URLSearchParams(location.search), config.prefix, base, maxTrain);
-    this.#writeForm();
+    writeForm(this.#form, this.#settings);
     this.#form.addEventListener('change', () => this.#onSettingsChange());
     this.#form.addEventListener('submit', (e) => e.preventDefault());
     this.#button('train').addEventListener('click', () => void this.#train());
@@ -188,7 +189,7 @@ export class RetrainController {
 
   #onSettingsChange(): void {
     const before = this.#settings;
-    this.#settings = this.#readForm();
+    this.#settings = readForm(this.#form, this.#config.browserData.train.count);
     const params = new URLSearchParams(location.search);
     writeSettings(params, this.#config.prefix, this.#settings);
     history.replaceState(history.state, '', `${location.pathname}?${params}${location.hash}`);
@@ -256,44 +257,6 @@ export class RetrainController {
     const status = this.#el('[data-role=status]');
     status.setAttribute('aria-live', announce ? 'polite' : 'off');
     status.textContent = text;
-  }
-
-  #readForm(): RetrainSettings {
-    const data = new FormData(this.#form);
-    const num = (k: string) => Number(data.get(k));
-    return sanitise(
-      {
-        architecture: data.get('architecture') === 'linear' ? 'linear' : 'mlp',
-        trainSize: num('trainSize'),
-        epochs: num('epochs'),
-        learningRate: num('learningRate'),
-        batchSize: num('batchSize'),
-        fromBuild: data.get('fromBuild') === 'on',
-        display: data.get('display') === 'signed' ? 'signed' : 'minmax',
-        view: (data.get('view') as RetrainSettings['view'] | null) ?? 'output',
-        backend: (data.get('backend') as RetrainSettings['backend'] | null) ?? 'auto',
-      },
-      this.#config.browserData.train.count,
-    );
-  }
-
-  #writeForm(): void {
-    const s = this.#settings;
-    const set = (name: string, value: string) => {
-      const field = this.#form.elements.namedItem(name);
-      if (field instanceof RadioNodeList) field.value = value;
-      else if (field instanceof HTMLInputElement || field instanceof HTMLSelectElement) field.value = value;
-    };
-    set('architecture', s.architecture);
-    set('trainSize', String(s.trainSize));
-    set('epochs', String(s.epochs));
-    set('learningRate', String(s.learningRate));
-    set('batchSize', String(s.batchSize));
-    set('display', s.display);
-    set('view', s.view);
-    set('backend', s.backend);
-    const fromBuild = this.#form.elements.namedItem('fromBuild');
-    if (fromBuild instanceof HTMLInputElement) fromBuild.checked = s.fromBuild;
   }
 
   #post(message: ToWorker): void {
