@@ -1,6 +1,7 @@
 import type { EpochReport } from '../lib/train';
 import { loadBrowserDigits } from './browser-data';
-import { drawDigit, drawSheet } from './draw-sheet';
+import { renderWeightSheet } from '../lib/render-sheet';
+import { paintGray, putSheet } from '../paint/canvas';
 import { drawLineChart } from './line-chart';
 import type { FromWorker, ToWorker, WorkerState } from './protocol';
 import { renderConfusion, renderGuesses } from './results-view';
@@ -200,7 +201,7 @@ export class RetrainController {
   #drawImages(): void {
     if (!this.#lastImages) return;
     const canvas = this.#el<HTMLCanvasElement>('[data-role=live]');
-    drawSheet(canvas, this.#lastImages, this.#settings.display);
+    putSheet(canvas, renderWeightSheet(this.#lastImages, this.#settings.display));
     canvas.hidden = false;
     this.#el('[data-role=static]').hidden = true;
   }
@@ -222,7 +223,7 @@ export class RetrainController {
     items.forEach((item, k) => {
       const i = this.#config.stripIndices[k];
       const canvas = item.querySelector('canvas');
-      if (canvas) drawDigit(canvas, images.subarray(i * 784, (i + 1) * 784));
+      if (canvas) paintGray(canvas, images.subarray(i * 784, (i + 1) * 784));
     });
     this.#el('[data-role=strip]').hidden = false;
   }

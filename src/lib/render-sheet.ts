@@ -1,0 +1,29 @@
+import { type Display, quantileAbs, SIGNED_SCALE_QUANTILE, tileColors } from './normalise';
+import { paintSheet, type SheetGeometry, sheetGeometry, TILE_PIXELS } from './sheet';
+import { sheetLayout } from './visual';
+
+/** A tile sheet painted to RGBA pixels, ready for a PNG file or a canvas. */
+export interface RenderedSheet {
+  geometry: SheetGeometry;
+  rgba: Uint8ClampedArray<ArrayBuffer>;
+  /** For a signed display: the absolute value at the ends of the colour map. */
+  valueScale?: number;
+}
+
+/** Paints RGB tiles ([tiles, 784, 3]) in the standard layout for their number. */
+export function renderRgbSheet(rgb: Uint8ClampedArray): RenderedSheet {
+  const tiles = rgb.length / (TILE_PIXELS * 3);
+  const { columns, scale, gap } = sheetLayout(tiles);
+  const geometry = sheetGeometry(tiles, columns, scale, gap);
+  return { geometry, rgba: paintSheet(geometry, rgb) };
+}
+
+/**
+ * Composed images ([tiles, 784]) as the article shows them: per-tile gray for `minmax`, the
+ * diverging map on one shared scale (a high quantile of |value|) for `signed`. The figure
+ * pipeline and the live widgets both draw through this.
+ */
+export function renderWeightSheet(values: Float32Array, display: Display): RenderedSheet {
+  const valueScale = display === 'signed' ? quantileAbs(values, SIGNED_SCALE_QUANTILE) : undefined;
+  return { ...renderRgbSheet(tileColors(values, TILE_PIXELS, display, valueScale)), valueScale };
+}
