@@ -17,7 +17,7 @@ import { loadMnist } from './mnist-files';
 import { writeAtomically } from './output-dir';
 import type { Profile } from './profiles';
 import { createProgress, type ProgressReporter } from './progress';
-import { saveModel } from './save-model';
+import { saveModel, WEIGHTS_FILE } from './save-model';
 import { trainVariant } from './train-variant';
 
 export const ROOT = resolve(import.meta.dirname, '..');
@@ -146,7 +146,7 @@ async function reusableManifest(outDir: string, fingerprint: string): Promise<Ma
 export function referencedFiles(m: Manifest): string[] {
   const files = [m.samples.sheet.path, m.ink.sheet.path, m.ink.pixelShare, m.browserData.train.path, m.browserData.test.path];
   for (const v of m.variants) {
-    files.push(v.model, v.model.replace(/model\.json$/, 'weights.bin'));
+    files.push(v.model, v.model.replace(/model\.json$/, WEIGHTS_FILE));
     for (const layer of v.layers) files.push(layer.composed, ...layer.sheets.map((s) => s.path));
   }
   return files;

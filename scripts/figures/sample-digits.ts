@@ -1,6 +1,5 @@
-import { PIXELS } from '../../src/lib/idx';
 import type { Manifest } from '../../src/lib/manifest';
-import type { DigitSet } from '../../src/lib/mnist';
+import { type DigitSet, subsetOf } from '../../src/lib/mnist';
 import { CLASSES } from '../../src/lib/model';
 import { SAMPLES_PER_CLASS } from '../../src/lib/visual';
 import { writeGraySheet } from './sheet-writer';
@@ -17,8 +16,7 @@ export async function writeSampleDigits(outDir: string, train: DigitSet, perClas
   }
   const indices: number[] = [];
   for (let row = 0; row < perClass; row++) for (let c = 0; c < CLASSES; c++) if (picked[c][row] !== undefined) indices.push(picked[c][row]);
-  const gray = new Uint8Array(indices.length * PIXELS);
-  indices.forEach((idx, t) => gray.set(train.images.subarray(idx * PIXELS, (idx + 1) * PIXELS), t * PIXELS));
-  const sheet = await writeGraySheet(outDir, 'sheets/mnist-samples.png', gray, 'digits');
-  return { sheet, indices, labels: indices.map((i) => train.labels[i]) };
+  const samples = subsetOf(train, indices);
+  const sheet = await writeGraySheet(outDir, 'sheets/mnist-samples.png', samples.images, 'digits');
+  return { sheet, indices, labels: Array.from(samples.labels) };
 }

@@ -37,3 +37,10 @@ export function headOf(set: DigitSet, count: number): DigitSet {
     labels: set.labels.subarray(0, count),
   };
 }
+
+/** The digits at `indices`, in that order (copied). */
+export function subsetOf(set: DigitSet, indices: readonly number[]): DigitSet {
+  const images = new Uint8Array(indices.length * PIXELS);
+  indices.forEach((i, k) => images.set(set.images.subarray(i * PIXELS, (i + 1) * PIXELS), k * PIXELS));
+  return { count: indices.length, images, labels: Uint8Array.from(indices, (i) => set.labels[i]) };
+}

@@ -3,9 +3,10 @@ import * as tf from '@tensorflow/tfjs';
 import { batchTensors } from '../lib/batches';
 import { composeLayer } from '../lib/compose';
 import { confusionMatrix, perClassAccuracy } from '../lib/confusion';
-import { headOf, type DigitSet } from '../lib/mnist';
+import { headOf, subsetOf, type DigitSet } from '../lib/mnist';
+import { modelFiles } from '../lib/model-files';
 import { compileModel, createModel, DEFAULT_TRAINING, denseKernels, disposeModel, type TrainingConfig } from '../lib/model';
-import { evaluate, train } from '../lib/train';
+import { train } from '../lib/train';
 import type { FromWorker, ToWorker } from './protocol';
 import type { LayerView, RetrainSettings } from './settings';
 import { startBackend } from './worker-backend';
@@ -40,7 +41,7 @@ async function handle(message: ToWorker): Promise<void> {
     case 'data':
       trainSet = message.train;
       testSet = message.test;
-      strip = pick(message.test, message.stripIndices);
+      strip = subsetOf(message.test, message.stripIndices);
       return;
     case 'train':
       return runTraining(message.settings, message.buildModelUrl);
@@ -103,7 +104,7 @@ async function runTraining(settings: RetrainSettings, buildModelUrl: string): Pr
     let busy = 0;
     let samples = 0;
     let mark = performance.now();
-    await train(model, data, {
+    const history = await train(model, data, {
       config,
       test: testSet,
       signal,
@@ -133,7 +134,7 @@ async function runTraining(settings: RetrainSettings, buildModelUrl: string): Pr
       type: 'done',
       confusion,
       perClass: perClassAccuracy(confusion),
-      testAccuracy: evaluate(model, testSet).accuracy,
+      testAccuracy: history[history.length - 1].testAccuracy,
       samplesPerSecond: samples / (busy / 1000),
       backend: tf.getBackend(),
     });
@@ -173,20 +174,8 @@ function postStrip(): void {
 
 async function exportModel(): Promise<void> {
   if (!model) throw new Error('there is no trained model to download yet');
-  await model.save(
-    tf.io.withSaveHandler(async (artifacts) => {
-      const weightData = tf.io.CompositeArrayBuffer.join(artifacts.weightData ?? []);
-      const modelJson = {
-        modelTopology: artifacts.modelTopology,
-        format: 'layers-model',
-        generatedBy: artifacts.generatedBy,
-        convertedBy: null,
-        weightsManifest: [{ paths: ['weights.bin'], weights: artifacts.weightSpecs ?? [] }],
-      };
-      post({ type: 'export', modelJson, weightData, architecture }, [weightData]);
-      return { modelArtifactsInfo: tf.io.getModelArtifactsInfoForJSON(artifacts) };
-    }),
-  );
+  const { modelJson, weightData } = await modelFiles(model, 'weights.bin');
+  post({ type: 'export', modelJson, weightData, architecture }, [weightData]);
 }
 
 function discardModel(): void {
@@ -197,12 +186,6 @@ function discardModel(): void {
 function openGate(): void {
   resumeGate?.open();
   resumeGate = null;
-}
-
-function pick(set: DigitSet, indices: number[]): DigitSet {
-  const images = new Uint8Array(indices.length * 784);
-  indices.forEach((i, k) => images.set(set.images.subarray(i * 784, (i + 1) * 784), k * 784));
-  return { count: indices.length, images, labels: Uint8Array.from(indices, (i) => set.labels[i]) };
 }
 
 function isAbort(error: unknown): boolean {
