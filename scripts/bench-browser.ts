@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../test/browser/setup/chromium';
 import { serveStatic } from '../test/browser/setup/static-server';
-import { textTable } from './bench/table';
+import { textTable } from './text-table';
 
 const ROOT = resolve(import.meta.dirname, '..');
 

@@ -16,7 +16,7 @@ import { VARIANTS } from '../src/lib/model';
 import { MLP_PRODUCTS, productGflops } from './bench/matmul';
 import { TRAINING_PATHS, type TrainingPath } from './bench/paths';
 import { timePipeline } from './bench/pipeline-time';
-import { textTable } from './bench/table';
+import { textTable } from './text-table';
 import { measureThroughput } from './bench/throughput';
 import { loadMnist } from './mnist-files';
 
