@@ -1,23 +1,12 @@
-import { type RetrainSettings, sanitise } from './settings';
+import { defaultSettings, parseSettings, type RetrainSettings } from './settings';
 
 /** The settings a retraining widget's form currently shows, forced into range. */
 export function readForm(form: HTMLFormElement, maxTrain: number): RetrainSettings {
   const data = new FormData(form);
-  const num = (k: string) => Number(data.get(k));
-  return sanitise(
-    {
-      architecture: data.get('architecture') === 'linear' ? 'linear' : 'mlp',
-      trainSize: num('trainSize'),
-      epochs: num('epochs'),
-      learningRate: num('learningRate'),
-      batchSize: num('batchSize'),
-      fromBuild: data.get('fromBuild') === 'on',
-      display: data.get('display') === 'signed' ? 'signed' : 'minmax',
-      view: (data.get('view') as RetrainSettings['view'] | null) ?? 'output',
-      backend: (data.get('backend') as RetrainSettings['backend'] | null) ?? 'auto',
-    },
-    maxTrain,
-  );
+  // An unchecked checkbox is absent from the form data: that means false, not "unset".
+  const get = (field: keyof RetrainSettings) =>
+    field === 'fromBuild' ? (data.get(field) === 'on' ? '1' : '0') : (data.get(field) as string | null);
+  return parseSettings(get, defaultSettings('mlp', maxTrain), maxTrain);
 }
 
 /** Sets every control of the form to `s`. */

@@ -81,7 +81,14 @@ export function writeSettings(params: URLSearchParams, prefix: string, s: Retrai
 
 /** Reads a widget's settings from URL params, falling back to `base` for missing fields. */
 export function readSettings(params: URLSearchParams, prefix: string, base: RetrainSettings, maxTrain: number): RetrainSettings {
-  const get = (field: keyof RetrainSettings) => params.get(`${prefix}.${KEYS[field]}`);
+  return parseSettings((field) => params.get(`${prefix}.${KEYS[field]}`), base, maxTrain);
+}
+
+/**
+ * Settings from raw text values (`get` returns null for a missing field, which then keeps its
+ * `base` value; booleans are '1' or '0'), forced into range.
+ */
+export function parseSettings(get: (field: keyof RetrainSettings) => string | null, base: RetrainSettings, maxTrain: number): RetrainSettings {
   const num = (field: keyof RetrainSettings, fallback: number) => {
     const raw = get(field);
     return raw === null ? fallback : Number(raw);
