@@ -16,11 +16,22 @@ interface Settings {
 async function configure(page: Page, id: string, s: Settings): Promise<void> {
   const w = page.locator(widget(id));
   await w.scrollIntoViewIfNeeded();
-  await page.waitForFunction((sel) => document.querySelector<HTMLFieldSetElement>(`${sel} fieldset`)?.disabled === false, widget(id));
+  await waitForControls(page, id);
   await w.locator('input[name=trainSize]').fill(String(s.trainSize));
   await w.locator('input[name=epochs]').fill(String(s.epochs));
   await w.locator('select[name=batchSize]').selectOption(String(s.batchSize));
   await w.locator('input[name=epochs]').dispatchEvent('change', { bubbles: true });
+}
+
+/** A part of one widget, by CSS selector. */
+const part = (page: Page, id: string, selector: string) => page.locator(`${widget(id)} ${selector}`);
+
+/** Clicks one of a widget's buttons, e.g. `train`, `pause`, `reset`. */
+const press = (page: Page, id: string, action: string) => part(page, id, `button[data-action=${action}]`).click();
+
+/** Waits until the widget's controller has loaded and enabled its controls. */
+function waitForControls(page: Page, id: string): Promise<unknown> {
+  return page.waitForFunction((sel) => document.querySelector<HTMLFieldSetElement>(`${sel} fieldset`)?.disabled === false, widget(id));
 }
 
 function waitForState(page: Page, id: string, state: string, timeout = 120_000): Promise<unknown> {
@@ -28,7 +39,7 @@ function waitForState(page: Page, id: string, state: string, timeout = 120_000):
 }
 
 const stateOf = (page: Page, id: string) => page.locator(widget(id)).getAttribute('data-state');
-const statusOf = (page: Page, id: string) => page.locator(`${widget(id)} [data-role=status]`).textContent();
+const statusOf = (page: Page, id: string) => part(page, id, '[data-role=status]').textContent();
 
 function percentIn(text: string | null): number {
   const match = /([\d.]+)%/.exec(text ?? '');
@@ -54,20 +65,20 @@ describe('retraining widgets', () => {
     const opened = await openPage();
     const { page } = opened;
     await configure(page, 'mlp', { trainSize: 1000, epochs: 1, batchSize: 8 });
-    await page.locator(`${widget('mlp')} button[data-action=train]`).click();
+    await press(page, 'mlp', 'train');
     const snapshots = new Set<string>();
     while ((await stateOf(page, 'mlp')) !== 'done') {
-      const canvas = page.locator(`${widget('mlp')} canvas[data-role=live]`);
+      const canvas = part(page, 'mlp', 'canvas[data-role=live]');
       if (await canvas.isVisible()) snapshots.add(await canvas.evaluate((c: HTMLCanvasElement) => c.toDataURL()));
       await page.waitForTimeout(250);
     }
     expect(snapshots.size).toBeGreaterThanOrEqual(3);
-    const accuracy = percentIn(await page.locator(`${widget('mlp')} [data-role=test-accuracy]`).textContent());
+    const accuracy = percentIn(await part(page, 'mlp', '[data-role=test-accuracy]').textContent());
     expect(accuracy).toBeGreaterThanOrEqual(0.8);
-    expect(await page.locator(`${widget('mlp')} [data-role=backend]`).textContent()).toMatch(/backend: (wasm|cpu)/);
-    const confusion = await page.locator(`${widget('mlp')} [data-role=confusion] tbody tr`).count();
+    expect(await part(page, 'mlp', '[data-role=backend]').textContent()).toMatch(/backend: (wasm|cpu)/);
+    const confusion = await part(page, 'mlp', '[data-role=confusion] tbody tr').count();
     expect(confusion).toBe(10);
-    const marks = await page.locator(`${widget('mlp')} [data-role=strip] output`).allTextContents();
+    const marks = await part(page, 'mlp', '[data-role=strip] output').allTextContents();
     expect(marks).toHaveLength(24);
     expect(marks.every((m) => /^[✓✗] \d$/.test(m))).toBe(true);
     expect(opened.consoleErrors).toEqual([]);
@@ -78,28 +89,28 @@ describe('retraining widgets', () => {
     const opened = await openPage();
     const { page } = opened;
     await configure(page, 'linear', { trainSize: 10000, epochs: 5, batchSize: 16 });
-    await page.locator(`${widget('linear')} button[data-action=train]`).click();
+    await press(page, 'linear', 'train');
     await waitForState(page, 'linear', 'training');
     await page.waitForTimeout(1000);
     await page.evaluate((sel) => {
       const button = document.querySelector<HTMLButtonElement>(`${sel} button[data-action=pause]`);
       button?.addEventListener('click', (e) => ((window as unknown as { clickDelay: number }).clickDelay = performance.now() - e.timeStamp), { once: true });
     }, widget('linear'));
-    await page.locator(`${widget('linear')} button[data-action=pause]`).click();
+    await press(page, 'linear', 'pause');
     const delay = await page.evaluate(() => (window as unknown as { clickDelay: number }).clickDelay);
     expect(delay).toBeLessThan(100);
     await waitForState(page, 'linear', 'paused', 5000);
     const frozen = await statusOf(page, 'linear');
     await page.waitForTimeout(1000);
     expect(await statusOf(page, 'linear')).toBe(frozen);
-    await page.locator(`${widget('linear')} button[data-action=pause]`).click();
+    await press(page, 'linear', 'pause');
     await waitForState(page, 'linear', 'training', 5000);
     await page.waitForTimeout(1000);
     expect(await statusOf(page, 'linear')).not.toBe(frozen);
-    await page.locator(`${widget('linear')} button[data-action=reset]`).click();
+    await press(page, 'linear', 'reset');
     await waitForState(page, 'linear', 'idle', 10_000);
-    expect(await page.locator(`${widget('linear')} img[data-role=static]`).isVisible()).toBe(true);
-    expect(await page.locator(`${widget('linear')} canvas[data-role=live]`).isVisible()).toBe(false);
+    expect(await part(page, 'linear', 'img[data-role=static]').isVisible()).toBe(true);
+    expect(await part(page, 'linear', 'canvas[data-role=live]').isVisible()).toBe(false);
     await opened.close();
   });
 
@@ -107,10 +118,10 @@ describe('retraining widgets', () => {
     const opened = await openPage();
     const { page } = opened;
     await configure(page, 'linear', { trainSize: 5000, epochs: 2, batchSize: 32 });
-    await page.locator(`${widget('linear')} button[data-action=train]`).click();
+    await press(page, 'linear', 'train');
     await waitForState(page, 'linear', 'done');
-    expect(percentIn(await page.locator(`${widget('linear')} [data-role=test-accuracy]`).textContent())).toBeGreaterThan(0.8);
-    expect(await page.locator(`${widget('linear')} [data-role=epochs] tbody tr`).count()).toBe(2);
+    expect(percentIn(await part(page, 'linear', '[data-role=test-accuracy]').textContent())).toBeGreaterThan(0.8);
+    expect(await part(page, 'linear', '[data-role=epochs] tbody tr').count()).toBe(2);
     await opened.close();
   });
 
@@ -121,10 +132,10 @@ describe('retraining widgets', () => {
     const memory = () => page.evaluate((sel) => (document.querySelector(sel) as HTMLElement & { memory(): Promise<number> }).memory(), widget('mlp'));
     const counts: number[] = [];
     for (let cycle = 0; cycle < 3; cycle++) {
-      await page.locator(`${widget('mlp')} button[data-action=train]`).click();
+      await press(page, 'mlp', 'train');
       await waitForState(page, 'mlp', 'done');
       expect(await memory()).toBeGreaterThan(0);
-      await page.locator(`${widget('mlp')} button[data-action=reset]`).click();
+      await press(page, 'mlp', 'reset');
       await waitForState(page, 'mlp', 'idle', 10_000);
       counts.push(await memory());
     }
@@ -136,16 +147,16 @@ describe('retraining widgets', () => {
     const opened = await openPage();
     const { page } = opened;
     await configure(page, 'mlp', { trainSize: 700, epochs: 3, batchSize: 32 });
-    await page.locator(`${widget('mlp')} input[name=display][value=signed]`).check();
+    await part(page, 'mlp', 'input[name=display][value=signed]').check();
     expect(new URL(page.url()).searchParams.get('mlp.epochs')).toBe('3');
     expect(new URL(page.url()).searchParams.get('mlp.display')).toBe('signed');
     await page.reload();
     await page.locator(widget('mlp')).scrollIntoViewIfNeeded();
-    await page.waitForFunction((sel) => document.querySelector<HTMLFieldSetElement>(`${sel} fieldset`)?.disabled === false, widget('mlp'));
-    expect(await page.locator(`${widget('mlp')} input[name=trainSize]`).inputValue()).toBe('700');
-    expect(await page.locator(`${widget('mlp')} input[name=epochs]`).inputValue()).toBe('3');
-    expect(await page.locator(`${widget('mlp')} select[name=batchSize]`).inputValue()).toBe('32');
-    expect(await page.locator(`${widget('mlp')} input[name=display][value=signed]`).isChecked()).toBe(true);
+    await waitForControls(page, 'mlp');
+    expect(await part(page, 'mlp', 'input[name=trainSize]').inputValue()).toBe('700');
+    expect(await part(page, 'mlp', 'input[name=epochs]').inputValue()).toBe('3');
+    expect(await part(page, 'mlp', 'select[name=batchSize]').inputValue()).toBe('32');
+    expect(await part(page, 'mlp', 'input[name=display][value=signed]').isChecked()).toBe(true);
     await opened.close();
   });
 
@@ -153,11 +164,11 @@ describe('retraining widgets', () => {
     const opened = await openPage();
     const { page } = opened;
     await configure(page, 'linear', { trainSize: 500, epochs: 1, batchSize: 64 });
-    await page.locator(`${widget('linear')} button[data-action=train]`).click();
+    await press(page, 'linear', 'train');
     await waitForState(page, 'linear', 'done');
     const downloads: string[] = [];
     page.on('download', (d) => downloads.push(d.suggestedFilename()));
-    await page.locator(`${widget('linear')} button[data-action=download]`).click();
+    await press(page, 'linear', 'download');
     await expect.poll(() => downloads.length, { timeout: 10_000 }).toBe(2);
     expect(downloads.sort()).toEqual(['mnist-linear-retrained.json', 'mnist-linear-retrained.weights.bin']);
     await opened.close();
