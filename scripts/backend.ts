@@ -1,5 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
+import { availableParallelism } from 'node:os';
 import { installFastKernels } from './fast/index';
+import { useWasmThreads, wasmThreadsStatus } from './fast/threaded-wasm';
 
 /** The TensorFlow.js backend the pipeline runs on, and why it was chosen. */
 export interface BackendChoice {
@@ -9,12 +11,16 @@ export interface BackendChoice {
 
 export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
 
+/** XNNPACK threads for the wasm backend by default: one per core, at most 4. */
+export const DEFAULT_WASM_THREADS = Math.min(4, availableParallelism());
+
 /**
  * Picks the fastest backend that loads: tfjs-node (native libtensorflow) when its optional
- * package is installed and loads, else the WebAssembly backend, else plain JavaScript.
- * `only` forces one backend (for benchmarks and tests).
+ * package is installed and loads, else the WebAssembly backend (its multi-threaded build with
+ * `wasmThreads` threads), else plain JavaScript. `only` forces one backend (for benchmarks and
+ * tests). Changing `wasmThreads` between calls re-creates the wasm backend.
  */
-export async function chooseBackend(only?: BackendName): Promise<BackendChoice> {
+export async function chooseBackend(only?: BackendName, wasmThreads = DEFAULT_WASM_THREADS): Promise<BackendChoice> {
   const notes: string[] = [];
   if (!only || only === 'tensorflow') {
     try {
@@ -33,10 +39,12 @@ export async function chooseBackend(only?: BackendName): Promise<BackendChoice> 
   if (!only || only === 'wasm') {
     try {
       await import('@tensorflow/tfjs-backend-wasm');
+      useWasmThreads(wasmThreads);
       if (await tf.setBackend('wasm')) {
         await tf.ready();
         const { installed } = installFastKernels('wasm');
-        return { name: 'wasm', reason: withNotes(`WebAssembly backend with fast ${installed.join(', ')} kernels`, notes) };
+        const threads = wasmThreadsStatus().note;
+        return { name: 'wasm', reason: withNotes(`WebAssembly backend, ${threads}, fast ${installed.join(', ')} kernels`, notes) };
       }
       notes.push('the wasm backend did not initialise');
     } catch (error) {

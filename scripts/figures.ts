@@ -4,6 +4,7 @@
  *   --quick        the reduced test configuration (requires --out)
  *   --out DIR      write somewhere else
  *   --backend B    force tensorflow, wasm or cpu
+ *   --threads N    wasm backend threads (default: one per core, at most 4)
  */
 import { parseArgs } from 'node:util';
 import type { BackendName } from './backend';
@@ -18,11 +19,16 @@ async function main(): Promise<void> {
       quick: { type: 'boolean', default: false },
       out: { type: 'string' },
       backend: { type: 'string' },
+      threads: { type: 'string' },
     },
   });
   const backend = values.backend as BackendName | undefined;
   if (backend && !['tensorflow', 'wasm', 'cpu'].includes(backend)) {
     throw new Error(`--backend must be tensorflow, wasm or cpu, not "${backend}"`);
+  }
+  const threads = values.threads === undefined ? undefined : Number(values.threads);
+  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= 8)) {
+    throw new Error(`--threads must be a whole number from 1 to 8, not "${values.threads}"`);
   }
   const started = performance.now();
   const { manifest, cached } = await runPipeline({
@@ -30,6 +36,7 @@ async function main(): Promise<void> {
     outDir: values.out,
     force: values.force,
     backend,
+    wasmThreads: threads,
   });
   const seconds = (performance.now() - started) / 1000;
   console.log(cached ? `figures are up to date (reused, ${seconds.toFixed(1)} s); --force retrains` : `figures written in ${seconds.toFixed(1)} s`);

@@ -30,6 +30,8 @@ export interface PipelineOptions {
   outDir?: string;
   force?: boolean;
   backend?: BackendName;
+  /** XNNPACK threads on the wasm backend; results do not depend on it. */
+  wasmThreads?: number;
   progress?: ProgressReporter;
 }
 
@@ -51,7 +53,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     throw new Error(`the ${profile.name} profile may not write to ${outDir}: that folder holds the article's full figures; pass --out`);
   }
   const progress = options.progress ?? createProgress();
-  const backend = await chooseBackend(options.backend);
+  const backend = await chooseBackend(options.backend, options.wasmThreads);
   progress.log(`backend: ${backend.name} (${backend.reason})`);
   const fingerprint = await pipelineFingerprint(ROOT, profile, backend.name);
   if (!options.force) {

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseBackend } from '../../scripts/backend';
 import { uninstallFastKernels } from '../../scripts/fast/index';
+import { wasmThreadsStatus } from '../../scripts/fast/threaded-wasm';
 import type { DigitSet } from '../../src/lib/mnist';
 import { createModel, DEFAULT_TRAINING, disposeModel } from '../../src/lib/model';
 import { createRandom } from '../../src/lib/rng';
@@ -51,6 +52,23 @@ describe('training with the fast wasm kernels', () => {
     const second = await trainedBytes(data);
     expect(first.length).toBe((784 * 512 + 512 + 512 * 256 + 256 + 256 * 10 + 10) * 4);
     expect(first.equals(second)).toBe(true);
+  });
+
+  it('runs XNNPACK on the threaded build with the thread count asked for, and says so', async () => {
+    for (const threads of [2, 3, 1]) {
+      const choice = await chooseBackend('wasm', threads);
+      expect(wasmThreadsStatus().threads).toBe(threads);
+      expect(choice.reason).toContain(threads === 1 ? 'single-threaded' : `${threads} threads`);
+    }
+  });
+
+  it('gives the same bytes on one thread as on two', async () => {
+    await chooseBackend('wasm', 1);
+    const single = await trainedBytes(data);
+    await chooseBackend('wasm', 2);
+    const threaded = await trainedBytes(data);
+    expect(wasmThreadsStatus().threads).toBe(2);
+    expect(threaded.equals(single)).toBe(true);
   });
 
   it('ends within float rounding of the stock kernels', async () => {
