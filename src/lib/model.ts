@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { PIXELS } from './idx';
 import { deriveSeed } from './rng';
+import { RmspropOptimizer } from './rmsprop';
 
 export const CLASSES = 10;
 
@@ -50,8 +51,9 @@ export function layerSizes(architecture: Architecture): number[] {
 /**
  * Builds and compiles a fresh model. Kernels are Glorot-uniform with seeds derived from
  * `config.seed`, biases start at zero, so the same seed gives the same initial weights.
+ * `optimizer` replaces the default RMSprop (the benchmark passes tfjs's own to time the stock path).
  */
-export function createModel(architecture: Architecture, config: TrainingConfig): tf.Sequential {
+export function createModel(architecture: Architecture, config: TrainingConfig, optimizer?: tf.Optimizer): tf.Sequential {
   const sizes = layerSizes(architecture);
   const model = tf.sequential({ name: `${architecture}` });
   for (let i = 1; i < sizes.length; i++) {
@@ -67,14 +69,18 @@ export function createModel(architecture: Architecture, config: TrainingConfig):
       }),
     );
   }
-  compileModel(model, config);
+  compileModel(model, config, optimizer);
   return model;
 }
 
 /** Attaches the optimizer, loss and metric of the experiment (also used after loading a model). */
-export function compileModel(model: tf.LayersModel, config: TrainingConfig): void {
+export function compileModel(
+  model: tf.LayersModel,
+  config: TrainingConfig,
+  optimizer: tf.Optimizer = new RmspropOptimizer(config.learningRate),
+): void {
   model.compile({
-    optimizer: tf.train.rmsprop(config.learningRate),
+    optimizer,
     loss: 'categoricalCrossentropy',
     metrics: ['accuracy'],
   });

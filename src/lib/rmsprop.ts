@@ -1,0 +1,63 @@
+import * as tf from '@tensorflow/tfjs';
+
+/**
+ * tfjs's RMSprop with one fix: its plain (uncentered) update computes the new mean square twice
+ * and throws the first result away, four full passes over every weight matrix per step. This
+ * subclass runs the stock update's kernels in the same order once, so its results are
+ * bit-identical to `tf.train.rmsprop` (a test checks this) for about a quarter less update work.
+ * The centered variant is left to the stock code.
+ */
+
+/** tfjs's `NamedTensor`, which its public index does not export. */
+type NamedGradient = { name: string; tensor: tf.Tensor };
+
+interface Slot {
+  originalName: string;
+  variable: tf.Variable;
+}
+
+/** The stock optimizer's private state, shared with this subclass. */
+interface RmspropState {
+  learningRate: number;
+  decay: number;
+  momentum: number;
+  epsilon: number;
+  centered: boolean;
+  accumulatedMeanSquares: Slot[];
+  accumulatedMoments: Slot[];
+}
+
+export class RmspropOptimizer extends tf.RMSPropOptimizer {
+  override applyGradients(variableGradients: tf.NamedTensorMap | NamedGradient[]): void {
+    const state = this as unknown as RmspropState;
+    if (state.centered) {
+      super.applyGradients(variableGradients);
+      return;
+    }
+    const names = Array.isArray(variableGradients) ? variableGradients.map((g) => g.name) : Object.keys(variableGradients);
+    names.forEach((name, i) => {
+      const value = tf.engine().registeredVariables[name];
+      state.accumulatedMeanSquares[i] ??= { originalName: `${name}/rms`, variable: zeroSlot(value) };
+      state.accumulatedMoments[i] ??= { originalName: `${name}/momentum`, variable: zeroSlot(value) };
+      const gradient = Array.isArray(variableGradients) ? variableGradients[i].tensor : variableGradients[name];
+      if (gradient == null) return;
+      const meanSquare = state.accumulatedMeanSquares[i].variable;
+      const moment = state.accumulatedMoments[i].variable;
+      tf.tidy(() => {
+        const newMeanSquare = tf.add(tf.mul(meanSquare, state.decay), tf.mul(tf.square(gradient), 1 - state.decay));
+        const newMoment = tf.add(
+          tf.mul(moment, state.momentum),
+          tf.div(tf.mul(gradient, state.learningRate), tf.sqrt(tf.add(newMeanSquare, state.epsilon))),
+        );
+        meanSquare.assign(newMeanSquare);
+        moment.assign(newMoment);
+        value.assign(tf.sub(value, newMoment));
+      });
+    });
+    this.incrementIterations();
+  }
+}
+
+function zeroSlot(value: tf.Variable): tf.Variable {
+  return tf.tidy(() => tf.zerosLike(value).variable(false));
+}
