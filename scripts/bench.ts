@@ -46,7 +46,7 @@ async function main(): Promise<void> {
     const n = path.id === 'cpu' ? Math.max(2, Math.round(batches / 5)) : batches;
     console.log(`${path.label}: ${n} batches per variant on ${tf.getBackend()}...`);
     const row = new Map<string, number>();
-    for (const spec of VARIANTS) row.set(spec.id, await measureThroughput(spec, train, n));
+    for (const spec of VARIANTS) row.set(spec.id, await measureThroughput(spec, train, n, path.optimizer));
     throughput.set(path.id, row);
     if (path.id !== 'cpu') gflops.set(path.id, MLP_PRODUCTS.map((p) => productGflops(p)));
   }

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { chooseBackend } from '../backend';
+import { chooseBackend, DEFAULT_WASM_THREADS } from '../backend';
 import { installFastKernels, uninstallFastKernels } from '../fast/index';
 
 /** One way of running training that the benchmark compares. */
@@ -8,6 +8,8 @@ export interface TrainingPath {
   label: string;
   /** Switches TensorFlow.js to this path; false when it is not available here. */
   activate(): Promise<boolean>;
+  /** The optimizer to train with, when not the model's default (the lean RMSprop). */
+  optimizer?: (learningRate: number) => tf.Optimizer;
 }
 
 export const TRAINING_PATHS: readonly TrainingPath[] = [
@@ -18,18 +20,19 @@ export const TRAINING_PATHS: readonly TrainingPath[] = [
   },
   {
     id: 'wasm-stock',
-    label: 'wasm, stock kernels',
+    label: 'wasm as shipped (1 thread, stock kernels and RMSprop)',
     activate: async () => {
-      if ((await chooseBackend('wasm')).name !== 'wasm') return false;
+      if ((await chooseBackend('wasm', 1)).name !== 'wasm') return false;
       uninstallFastKernels('wasm');
       return true;
     },
+    optimizer: (learningRate) => tf.train.rmsprop(learningRate),
   },
   {
     id: 'wasm-fast',
-    label: 'wasm, fast kernels',
+    label: `wasm optimized (${DEFAULT_WASM_THREADS} threads, fast kernels)`,
     activate: async () => {
-      if ((await chooseBackend('wasm')).name !== 'wasm') return false;
+      if ((await chooseBackend('wasm', DEFAULT_WASM_THREADS)).name !== 'wasm') return false;
       return installFastKernels('wasm').installed.length > 0;
     },
   },
