@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installFastKernels, uninstallFastKernels } from '../../scripts/fast/index';
+import { productLayout } from '../../scripts/fast/matmul-kernels';
 
 /** [m, k, n] triples that are not multiples of any block size (XNNPACK tiles are 4/8 wide). */
 const SHAPES: [number, number, number][] = [
@@ -9,6 +10,8 @@ const SHAPES: [number, number, number][] = [
   [1, 17, 5],
   [130, 7, 1],
   [9, 300, 11],
+  // Wide and short: cheaper to pack the left operand, so computed as (B^T A^T)^T.
+  [5, 61, 203],
 ];
 const TRANSPOSES: [boolean, boolean][] = [
   [false, false],
@@ -128,6 +131,39 @@ describe('fast wasm matrix-product kernels', () => {
       tf.dispose([a, b, bias]);
     });
   }
+
+  it('packs whichever operand is cheaper: the weights of a wide layer are not repacked each step', () => {
+    expect(productLayout(128, 784, 512, false, false)).toBe('swapped');
+    expect(productLayout(128, 256, 512, false, true)).toBe('swapped');
+    expect(productLayout(784, 128, 512, true, false)).toBe('plain');
+    expect(productLayout(1000, 784, 512, false, false)).toBe('plain');
+    expect(productLayout(5, 61, 203, true, true)).toBe('swapped');
+  });
+
+  it('computes the swapped layout bit for bit as the stock kernel does', () => {
+    const a = operand([], 5, 61, false, 21);
+    const b = operand([], 61, 203, false, 22);
+    const [stock, fast] = stockAndFast(() => tf.matMul(a, b));
+    expect(Buffer.from(fast.dataSync().buffer).equals(Buffer.from(stock.dataSync().buffer))).toBe(true);
+    tf.dispose([stock, fast]);
+    // and leaves no intermediate buffers behind
+    const buffers = tf.engine().backend.numDataIds();
+    tf.matMul(a, b).dispose();
+    expect(tf.engine().backend.numDataIds()).toBe(buffers);
+    tf.dispose([a, b]);
+  });
+
+  it('keeps a bias on its own axis: _FusedMatMul with bias is never swapped', () => {
+    const a = operand([], 5, 61, false, 23);
+    const b = operand([], 61, 203, false, 24);
+    const bias = tf.randomUniform([203], -1, 1, 'float32', 25);
+    installFastKernels('wasm');
+    const fast = tf.fused.matMul({ a, b, bias, activation: 'relu' });
+    const biasValues = bias.dataSync();
+    const want = reference(a, b, false, false).map((v, i) => Math.max(0, v + biasValues[i % 203]));
+    expect(maxDiffFrom(fast, want)).toBeLessThanOrEqual(tolerance(61) + EPS);
+    tf.dispose([a, b, bias, fast]);
+  });
 
   it('detects a wrong product (the comparison can fail)', () => {
     installFastKernels('wasm');
