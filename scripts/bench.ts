@@ -64,7 +64,7 @@ async function main(): Promise<void> {
     ),
   );
 
-  console.log('\nMatrix products of one 784-512-256-10 step, GFLOP/s (best of 10)\n');
+  console.log('\nMatrix products of one 784-512-256-10 step on fresh operands, GFLOP/s (best of 10)\n');
   const gPaths = available.filter((p) => gflops.has(p.id));
   console.log(
     textTable(

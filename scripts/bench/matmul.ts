@@ -18,18 +18,25 @@ export const MLP_PRODUCTS: readonly Product[] = [
   { label: 'grad h1 = d2.W2T', m: 128, k: 256, n: 512, transposeA: false, transposeB: true },
 ];
 
-/** GFLOP/s of `p` on the active backend, best of a few timed repeats after a warm-up. */
+/**
+ * GFLOP/s of `p` on the active backend, best of a few timed repeats after a warm-up. Each repeat
+ * multiplies fresh copies of the operands, as training does (its weights change every step), so
+ * backends that cache work per operand (XNNPACK packs the right-hand one) get no free repeats.
+ */
 export function productGflops(p: Product, repeats = 10): number {
   const a = tf.randomUniform(p.transposeA ? [p.k, p.m] : [p.m, p.k], -1, 1, 'float32', 1);
   const b = tf.randomUniform(p.transposeB ? [p.n, p.k] : [p.k, p.n], -1, 1, 'float32', 2);
   let best = Infinity;
   try {
     for (let i = 0; i < repeats + 2; i++) {
+      const [a2, b2] = [a.add(0), b.add(0)];
+      a2.dataSync();
+      b2.dataSync();
       const started = performance.now();
-      const c = tf.matMul(a, b, p.transposeA, p.transposeB);
+      const c = tf.matMul(a2, b2, p.transposeA, p.transposeB);
       c.dataSync();
-      c.dispose();
       if (i >= 2) best = Math.min(best, performance.now() - started);
+      tf.dispose([a2, b2, c]);
     }
   } finally {
     tf.dispose([a, b]);
