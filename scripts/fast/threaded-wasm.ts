@@ -22,7 +22,7 @@ const WASM_PRIORITY = 2;
 
 interface EmscriptenModule {
   cwrap(name: string, returns: string | null, args: string[]): (...args: number[]) => number;
-  PThread?: { runningWorkers: { unref(): void }[] };
+  PThread?: { runningWorkers: { unref(): void }[]; unusedWorkers: { terminate(): Promise<number> }[] };
   [key: string]: unknown;
 }
 
@@ -66,6 +66,9 @@ export function useWasmThreads(threads: number): void {
         const backend = new BackendWasm(module as never);
         // The pool's threads live as long as the backend; they must not keep Node from exiting.
         for (const worker of module.PThread?.runningWorkers ?? []) worker.unref();
+        // Emscripten pre-starts 8 workers; the backend creates its pool once, at construction,
+        // so the ones it did not take are never used (each holds a V8 isolate: about 10 MB).
+        for (const worker of module.PThread?.unusedWorkers.splice(0) ?? []) void worker.terminate();
         return backend;
       } catch (error) {
         state.failure = error instanceof Error ? error.message : String(error);
