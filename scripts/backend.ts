@@ -38,8 +38,7 @@ export async function chooseBackend(only?: BackendName, wasmThreads = DEFAULT_WA
   }
   if (!only || only === 'wasm') {
     try {
-      await import('@tensorflow/tfjs-backend-wasm');
-      useWasmThreads(wasmThreads);
+      await useWasmThreads(wasmThreads);
       if (await tf.setBackend('wasm')) {
         await tf.ready();
         const { installed } = installFastKernels('wasm');

@@ -8,6 +8,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { BackendName } from './backend';
+import { MAX_WASM_THREADS } from './fast/threaded-wasm';
 import { runPipeline } from './pipeline';
 import { FULL_PROFILE, QUICK_PROFILE } from './profiles';
 import { summaryTable } from './summary';
@@ -27,8 +28,8 @@ async function main(): Promise<void> {
     throw new Error(`--backend must be tensorflow, wasm or cpu, not "${backend}"`);
   }
   const threads = values.threads === undefined ? undefined : Number(values.threads);
-  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= 8)) {
-    throw new Error(`--threads must be a whole number from 1 to 8, not "${values.threads}"`);
+  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= MAX_WASM_THREADS)) {
+    throw new Error(`--threads must be a whole number from 1 to ${MAX_WASM_THREADS}, not "${values.threads}"`);
   }
   const started = performance.now();
   const { manifest, cached } = await runPipeline({

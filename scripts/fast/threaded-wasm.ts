@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { BackendWasm, getThreadsCount, setThreadsCount } from '@tensorflow/tfjs-backend-wasm';
+// Imported when first used, so that loading this file never requires the wasm package.
+import type * as WasmPackage from '@tensorflow/tfjs-backend-wasm';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -20,6 +21,9 @@ import { dirname, join } from 'node:path';
 const require = createRequire(import.meta.url);
 const WASM_PRIORITY = 2;
 
+/** The most threads the build supports: it pre-starts 8 workers and caps its pool at 8. */
+export const MAX_WASM_THREADS = 8;
+
 interface EmscriptenModule {
   cwrap(name: string, returns: string | null, args: string[]): (...args: number[]) => number;
   PThread?: { runningWorkers: { unref(): void }[]; unusedWorkers: { terminate(): Promise<number> }[] };
@@ -34,6 +38,7 @@ export interface WasmThreadsStatus {
   note: string;
 }
 
+let wasmPackage: typeof WasmPackage | null = null;
 let stockFactory: (() => tf.KernelBackend | Promise<tf.KernelBackend>) | null = null;
 // What the registered `wasm` factory runs; at import, the stock single-threaded build.
 let current: { threads: number; failure: string | null } = { threads: 1, failure: null };
@@ -44,10 +49,14 @@ let current: { threads: number; failure: string | null } = { threads: 1, failure
  * takes over and `wasmThreadsStatus` says why. Changing the count drops the current wasm backend
  * (and its tensors), so call it before creating any.
  */
-export function useWasmThreads(threads: number): void {
-  if (!Number.isInteger(threads) || threads < 1) throw new Error(`wasm thread count must be a positive integer, not ${threads}`);
+export async function useWasmThreads(threads: number): Promise<void> {
+  if (!Number.isInteger(threads) || threads < 1 || threads > MAX_WASM_THREADS) {
+    throw new Error(`wasm thread count must be a whole number from 1 to ${MAX_WASM_THREADS}, not ${threads}`);
+  }
+  // Importing the package registers its stock factory, which this module keeps for one thread.
+  const { BackendWasm, setThreadsCount } = (wasmPackage ??= await import('@tensorflow/tfjs-backend-wasm'));
   stockFactory ??= tf.findBackendFactory('wasm');
-  if (!stockFactory) throw new Error('the wasm backend is not registered; import @tensorflow/tfjs-backend-wasm first');
+  if (!stockFactory) throw new Error('@tensorflow/tfjs-backend-wasm registered no wasm backend');
   if (threads === current.threads) return;
   const stock = stockFactory;
   const state = { threads, failure: null as string | null };
@@ -81,7 +90,8 @@ export function useWasmThreads(threads: number): void {
 
 /** After `setBackend('wasm')`: how many threads XNNPACK runs, and why if fewer than asked. */
 export function wasmThreadsStatus(): WasmThreadsStatus {
-  const threads = getThreadsCount();
+  if (!wasmPackage) throw new Error('wasmThreadsStatus called before useWasmThreads');
+  const threads = wasmPackage.getThreadsCount();
   if (current.failure) return { threads, note: `threaded build failed (${current.failure}), single-threaded` };
   return { threads, note: threads > 1 ? `${threads} threads` : 'single-threaded' };
 }
