@@ -108,7 +108,7 @@ export function evaluate(model: tf.LayersModel, set: DigitSet, chunk = 1000): { 
     const end = Math.min(start + chunk, set.count);
     const [loss, hits] = tf.tidy(() => {
       const { xs, ys } = batchTensors(set, null, start, end);
-      // One forward pass per chunk: predict's default batch of 32 would cost 30 passes instead.
+      // One forward pass per chunk: predict's default batch of 32 would make it 32 passes.
       const probs = model.predict(xs, { batchSize: chunk }) as tf.Tensor2D;
       const clipped = probs.clipByValue(1e-7, 1 - 1e-7);
       const perRow = ys.mul(clipped.log()).sum(1).neg();
