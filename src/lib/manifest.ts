@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OPTIMIZER_NAMES } from './optimizer-names';
 
 /**
  * The manifest the figure pipeline writes to public/generated/manifest.json and the site reads.
@@ -52,7 +53,7 @@ export const layerSchema = z.object({
 });
 
 export const trainingConfigSchema = z.object({
-  optimizer: z.literal('rmsprop'),
+  optimizer: z.enum(OPTIMIZER_NAMES),
   learningRate: z.number().positive(),
   batchSize: z.number().int().positive(),
   epochs: z.number().int().positive(),

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { PIXELS } from './idx';
 import { deriveSeed } from './rng';
-import { RmspropOptimizer } from './rmsprop';
+import { createOptimizer, type OptimizerName } from './optimizers';
 
 export const CLASSES = 10;
 
@@ -15,7 +15,7 @@ export type Architecture = keyof typeof ARCHITECTURES;
 
 /** How a model is trained. Defaults follow the original notebook. */
 export interface TrainingConfig {
-  optimizer: 'rmsprop';
+  optimizer: OptimizerName;
   learningRate: number;
   batchSize: number;
   epochs: number;
@@ -23,7 +23,7 @@ export interface TrainingConfig {
 }
 
 export const DEFAULT_TRAINING: TrainingConfig = {
-  optimizer: 'rmsprop',
+  optimizer: 'rmsprop-keras',
   learningRate: 0.001,
   batchSize: 128,
   epochs: 6,
@@ -51,7 +51,7 @@ export function layerSizes(architecture: Architecture): number[] {
 /**
  * Builds and compiles a fresh model. Kernels are Glorot-uniform with seeds derived from
  * `config.seed`, biases start at zero, so the same seed gives the same initial weights.
- * `optimizer` replaces the default RMSprop (the benchmark passes tfjs's own to time the stock path).
+ * `optimizer` replaces the one `config` names (the benchmark passes tfjs's own to time the stock path).
  */
 export function createModel(architecture: Architecture, config: TrainingConfig, optimizer?: tf.Optimizer): tf.Sequential {
   const sizes = layerSizes(architecture);
@@ -77,7 +77,7 @@ export function createModel(architecture: Architecture, config: TrainingConfig, 
 export function compileModel(
   model: tf.LayersModel,
   config: TrainingConfig,
-  optimizer: tf.Optimizer = new RmspropOptimizer(config.learningRate),
+  optimizer: tf.Optimizer = createOptimizer(config.optimizer, config.learningRate),
 ): void {
   model.compile({
     optimizer,

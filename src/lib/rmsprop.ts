@@ -1,20 +1,15 @@
 import * as tf from '@tensorflow/tfjs';
+import { type NamedGradient, type Slot } from './optimizer-slots';
 
 /**
- * tfjs's RMSprop with one fix: its plain (uncentered) update computes the new mean square twice
- * and throws the first result away, four full passes over every weight matrix per step. This
+ * RMSprop as TensorFlow.js writes it, dividing by √(ms + ε): the `rmsprop-tfjs` optimizer of the
+ * optimizer study (the experiment itself uses `KerasRmspropOptimizer`). One fix over the stock
+ * class: its plain (uncentered) update computes the new mean square twice and throws the first
+ * result away, four full passes over every weight matrix per step. This
  * subclass runs the stock update's kernels in the same order once, so its results are
  * bit-identical to `tf.train.rmsprop` (a test checks this) for about a quarter less update work.
  * The centered variant is left to the stock code.
  */
-
-/** tfjs's `NamedTensor`, which its public index does not export. */
-type NamedGradient = { name: string; tensor: tf.Tensor };
-
-interface Slot {
-  originalName: string;
-  variable: tf.Variable;
-}
 
 /** The stock optimizer's private state, shared with this subclass. */
 interface RmspropState {

@@ -1,0 +1,77 @@
+import * as tf from '@tensorflow/tfjs';
+import { type NamedGradient, type NamedTensor, gradientOf, namesOf, type Slot, zeroSlot } from './optimizer-slots';
+
+/**
+ * Adam as Keras 2 computes it, at step t (from 1):
+ *
+ *     m ← β1·m + (1 − β1)·g,   v ← β2·v + (1 − β2)·g²
+ *     w ← w − lr·√(1 − β2ᵗ)/(1 − β1ᵗ) · m / (√v + ε)
+ *
+ * Keras's defaults: lr 0.001, β1 0.9, β2 0.999, ε 1e-7. `tf.train.adam` divides by
+ * √v̂ + ε with the bias-corrected v̂, which puts ε on a different scale early in training.
+ */
+export class KerasAdamOptimizer extends tf.Optimizer {
+  static get className(): string {
+    return 'KerasAdam';
+  }
+
+  private moments: Slot[] = [];
+  private velocities: Slot[] = [];
+  private step = 0;
+
+  constructor(
+    readonly learningRate = 0.001,
+    readonly beta1 = 0.9,
+    readonly beta2 = 0.999,
+    readonly epsilon = 1e-7,
+  ) {
+    super();
+  }
+
+  override applyGradients(variableGradients: tf.NamedTensorMap | NamedGradient[]): void {
+    this.step += 1;
+    const stepSize = (this.learningRate * Math.sqrt(1 - this.beta2 ** this.step)) / (1 - this.beta1 ** this.step);
+    namesOf(variableGradients).forEach((name, i) => {
+      const value = tf.engine().registeredVariables[name];
+      this.moments[i] ??= zeroSlot(value, `${name}/m`);
+      this.velocities[i] ??= zeroSlot(value, `${name}/v`);
+      const gradient = gradientOf(variableGradients, name, i);
+      if (gradient == null) return;
+      const m = this.moments[i].variable;
+      const v = this.velocities[i].variable;
+      tf.tidy(() => {
+        const nextM = tf.add(tf.mul(m, this.beta1), tf.mul(gradient, 1 - this.beta1));
+        const nextV = tf.add(tf.mul(v, this.beta2), tf.mul(tf.square(gradient), 1 - this.beta2));
+        m.assign(nextM);
+        v.assign(nextV);
+        value.assign(tf.sub(value, tf.div(tf.mul(nextM, stepSize), tf.add(tf.sqrt(nextV), this.epsilon))));
+      });
+    });
+    this.incrementIterations();
+  }
+
+  override dispose(): void {
+    super.dispose();
+    tf.dispose([...this.moments, ...this.velocities].map((s) => s.variable));
+    this.moments = [];
+    this.velocities = [];
+  }
+
+  override async getWeights(): Promise<NamedTensor[]> {
+    const slots = [...this.moments, ...this.velocities];
+    return [await this.saveIterations(), ...slots.map((s) => ({ name: s.originalName, tensor: s.variable }))];
+  }
+
+  override async setWeights(weightValues: NamedTensor[]): Promise<void> {
+    const rest = await this.extractIterations(weightValues);
+    const half = rest.length / 2;
+    const toSlot = (w: NamedTensor): Slot => ({ originalName: w.name, variable: w.tensor.variable(false) });
+    this.moments = rest.slice(0, half).map(toSlot);
+    this.velocities = rest.slice(half).map(toSlot);
+    this.step = this.iterations;
+  }
+
+  override getConfig(): tf.serialization.ConfigDict {
+    return { learningRate: this.learningRate, beta1: this.beta1, beta2: this.beta2, epsilon: this.epsilon };
+  }
+}

@@ -1,0 +1,62 @@
+import * as tf from '@tensorflow/tfjs';
+import { type NamedGradient, type NamedTensor, gradientOf, namesOf, type Slot, zeroSlot } from './optimizer-slots';
+
+/**
+ * RMSprop as Keras 2 defines it (no momentum, not centred):
+ *
+ *     ms ← ρ·ms + (1 − ρ)·g²
+ *     w  ← w − lr·g / (√ms + ε)
+ *
+ * with `ms` starting at zero. TensorFlow.js's `tf.train.rmsprop` divides by √(ms + ε) instead,
+ * which shrinks the steps of weights whose gradients stay small; see `RmspropOptimizer`.
+ */
+export class KerasRmspropOptimizer extends tf.Optimizer {
+  static get className(): string {
+    return 'KerasRMSprop';
+  }
+
+  private meanSquares: Slot[] = [];
+
+  constructor(
+    readonly learningRate: number,
+    readonly rho = 0.9,
+    readonly epsilon = 1e-7,
+  ) {
+    super();
+  }
+
+  override applyGradients(variableGradients: tf.NamedTensorMap | NamedGradient[]): void {
+    namesOf(variableGradients).forEach((name, i) => {
+      const value = tf.engine().registeredVariables[name];
+      this.meanSquares[i] ??= zeroSlot(value, `${name}/rms`);
+      const gradient = gradientOf(variableGradients, name, i);
+      if (gradient == null) return;
+      const meanSquare = this.meanSquares[i].variable;
+      tf.tidy(() => {
+        const next = tf.add(tf.mul(meanSquare, this.rho), tf.mul(tf.square(gradient), 1 - this.rho));
+        meanSquare.assign(next);
+        value.assign(tf.sub(value, tf.div(tf.mul(gradient, this.learningRate), tf.add(tf.sqrt(next), this.epsilon))));
+      });
+    });
+    this.incrementIterations();
+  }
+
+  override dispose(): void {
+    super.dispose();
+    tf.dispose(this.meanSquares.map((s) => s.variable));
+    this.meanSquares = [];
+  }
+
+  override async getWeights(): Promise<NamedTensor[]> {
+    return [await this.saveIterations(), ...this.meanSquares.map((s) => ({ name: s.originalName, tensor: s.variable }))];
+  }
+
+  override async setWeights(weightValues: NamedTensor[]): Promise<void> {
+    const rest = await this.extractIterations(weightValues);
+    this.meanSquares = rest.map((w) => ({ originalName: w.name, variable: w.tensor.variable(false) }));
+  }
+
+  override getConfig(): tf.serialization.ConfigDict {
+    return { learningRate: this.learningRate, rho: this.rho, epsilon: this.epsilon };
+  }
+}
