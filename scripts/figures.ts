@@ -1,6 +1,7 @@
 /**
  * `npm run figures`: trains the article's models and writes its figures to public/generated/.
  *   --force        retrain even if nothing changed
+ *   --preview      one seed per variant: the figures in a fifth of the time, flagged on the page
  *   --quick        the reduced test configuration (requires --out)
  *   --out DIR      write somewhere else
  *   --backend B    force tensorflow, wasm or cpu
@@ -10,7 +11,7 @@ import { parseArgs } from 'node:util';
 import type { BackendName } from './backend';
 import { MAX_WASM_THREADS } from './fast/threaded-wasm';
 import { runPipeline } from './pipeline';
-import { FULL_PROFILE, QUICK_PROFILE } from './profiles';
+import { FULL_PROFILE, PREVIEW_PROFILE, QUICK_PROFILE } from './profiles';
 import { summaryTable } from './summary';
 
 async function main(): Promise<void> {
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
     options: {
       force: { type: 'boolean', default: false },
       quick: { type: 'boolean', default: false },
+      preview: { type: 'boolean', default: false },
       out: { type: 'string' },
       backend: { type: 'string' },
       threads: { type: 'string' },
@@ -33,7 +35,7 @@ async function main(): Promise<void> {
   }
   const started = performance.now();
   const { manifest, cached } = await runPipeline({
-    profile: values.quick ? QUICK_PROFILE : FULL_PROFILE,
+    profile: values.quick ? QUICK_PROFILE : values.preview ? PREVIEW_PROFILE : FULL_PROFILE,
     outDir: values.out,
     force: values.force,
     backend,

@@ -2,10 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { EDGE_REGIONS } from '../src/lib/ink';
 import { headOf } from '../src/lib/mnist';
-import { regionZScores } from '../src/lib/region-weights';
-import { ARCHITECTURES, disposeModel, layerSizes } from '../src/lib/model';
 import { type Manifest, parseManifest, type VariantEntry } from '../src/lib/manifest';
 import { type BackendChoice, type BackendName, chooseBackend } from './backend';
 import { writeBrowserData } from './figures/browser-data';
@@ -17,8 +14,8 @@ import { loadMnist } from './mnist-files';
 import { writeAtomically } from './output-dir';
 import type { Profile } from './profiles';
 import { createProgress, type ProgressReporter } from './progress';
-import { saveModel, WEIGHTS_FILE } from './save-model';
-import { trainVariant } from './train-variant';
+import { WEIGHTS_FILE } from './save-model';
+import { countRuns, runVariant } from './variant-runs';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 /** Where the article's figures live. Only the full profile may write here. */
@@ -49,7 +46,9 @@ export interface PipelineResult {
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
   const { profile } = options;
   const outDir = resolve(options.outDir ?? DEFAULT_OUT);
-  if (profile.name !== 'full' && outDir === DEFAULT_OUT) {
+  // A one-seed preview may stand in for the article's figures (the page flags it, and
+  // `npm run build` always runs the full profile); the test configuration may not.
+  if (profile.name === 'quick' && outDir === DEFAULT_OUT) {
     throw new Error(`the ${profile.name} profile may not write to ${outDir}: that folder holds the article's full figures; pass --out`);
   }
   const progress = options.progress ?? createProgress();
@@ -82,33 +81,9 @@ async function buildOutputs(
   const ink = await writeInkShare(dir, train);
   const browserData = await writeBrowserData(dir, train, test);
   const variants: VariantEntry[] = [];
+  const counter = { done: 0, total: countRuns(profile) };
   for (const spec of profile.variants) {
-    const trained = await trainVariant(spec, profile.training, train, test, progress);
-    try {
-      const modelDir = `models/${spec.id}`;
-      const { layers, outputImages } = await writeComposedLayers(trained.model, spec.id, dir);
-      await saveModel(trained.model, join(dir, modelDir));
-      variants.push({
-        id: spec.id,
-        architecture: spec.architecture,
-        title: ARCHITECTURES[spec.architecture].title,
-        layerSizes: layerSizes(spec.architecture),
-        trainCount: spec.trainCount,
-        config: profile.training,
-        testAccuracy: trained.testAccuracy,
-        testLoss: trained.testLoss,
-        perClassAccuracy: trained.perClassAccuracy,
-        history: trained.history,
-        trainingSeconds: trained.trainingSeconds,
-        samplesPerSecond: trained.samplesPerSecond,
-        backend: backend.name,
-        model: `${modelDir}/model.json`,
-        layers,
-        edgeWeights: EDGE_REGIONS.map((region) => ({ region: region.id, zScore: regionZScores(outputImages, region) })),
-      });
-    } finally {
-      disposeModel(trained.model);
-    }
+    variants.push(await runVariant(spec, { dir, profile, train, test, backend: backend.name, progress, counter }));
   }
   const manifest = parseManifest(
     {
@@ -148,8 +123,9 @@ async function reusableManifest(outDir: string, fingerprint: string): Promise<Ma
 export function referencedFiles(m: Manifest): string[] {
   const files = [m.samples.sheet.path, m.ink.sheet.path, m.ink.pixelShare, m.browserData.train.path, m.browserData.test.path];
   for (const v of m.variants) {
-    files.push(v.model, v.model.replace(/model\.json$/, WEIGHTS_FILE));
+    if (v.model) files.push(v.model, v.model.replace(/model\.json$/, WEIGHTS_FILE));
     for (const layer of v.layers) files.push(layer.composed, ...layer.sheets.map((s) => s.path));
+    files.push(...v.seeds.map((s) => s.outputImages));
   }
   return files;
 }

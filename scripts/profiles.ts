@@ -1,31 +1,52 @@
-import { DEFAULT_TRAINING, type TrainingConfig, VARIANTS, type VariantSpec } from '../src/lib/model';
+import { DEFAULT_TRAINING, STUDY_VARIANTS, type TrainingConfig, VARIANTS, type VariantSpec } from '../src/lib/model';
 
-/** A pipeline configuration: the article's (`full`) or a reduced one for tests (`quick`). */
+/**
+ * A pipeline configuration: the article's (`full`), a one-seed `preview` of it for authors, or a
+ * reduced one for tests (`quick`).
+ */
 export interface Profile {
-  name: 'full' | 'quick';
+  name: 'full' | 'preview' | 'quick';
   training: TrainingConfig;
   variants: VariantSpec[];
   /** Test images used for evaluation (the first N of the 10,000). */
   testCount: number;
 }
 
+/** The experiment's variants, then the optimizer study's. */
+const ALL_VARIANTS: readonly VariantSpec[] = [...VARIANTS, ...STUDY_VARIANTS];
+
 export const FULL_PROFILE: Profile = {
   name: 'full',
   training: DEFAULT_TRAINING,
-  variants: [...VARIANTS],
+  variants: [...ALL_VARIANTS],
   testCount: 10000,
+};
+
+/**
+ * The full configuration with one seed per variant: the figures of the first seed, in about a
+ * fifth of the time, for authors. The claims cannot be checked across seeds, and the page says so.
+ */
+export const PREVIEW_PROFILE: Profile = {
+  ...FULL_PROFILE,
+  name: 'preview',
+  variants: ALL_VARIANTS.map((v) => ({ ...v, seeds: 1 })),
 };
 
 /** Same variants and code paths, far less work: for tests, never for the article. */
 export const QUICK_PROFILE: Profile = {
   name: 'quick',
   training: { ...DEFAULT_TRAINING, epochs: 1 },
-  variants: VARIANTS.map((v) => ({ ...v, trainCount: Math.min(v.trainCount, v.trainCount > 1000 ? 1000 : 200) })),
+  variants: ALL_VARIANTS.map((v) => ({
+    ...v,
+    trainCount: Math.min(v.trainCount, v.trainCount > 1000 ? 1000 : 200),
+    seeds: Math.min(v.seeds, 2),
+  })),
   testCount: 500,
 };
 
 export function profileByName(name: string): Profile {
   if (name === 'full') return FULL_PROFILE;
+  if (name === 'preview') return PREVIEW_PROFILE;
   if (name === 'quick') return QUICK_PROFILE;
-  throw new Error(`unknown profile "${name}" (expected full or quick)`);
+  throw new Error(`unknown profile "${name}" (expected full, preview or quick)`);
 }

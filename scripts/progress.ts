@@ -27,7 +27,7 @@ function plainProgress(): ProgressReporter {
         onEpochEnd(r) {
           console.log(
             `${id}: epoch ${r.epoch + 1}/${epochs}  loss ${r.loss.toFixed(4)}  acc ${r.accuracy.toFixed(4)}` +
-              `  test acc ${r.testAccuracy.toFixed(4)}  ${r.seconds.toFixed(1)} s`,
+              `${Number.isNaN(r.testAccuracy) ? '' : `  test acc ${r.testAccuracy.toFixed(4)}`}  ${r.seconds.toFixed(1)} s`,
           );
         },
         stop() {},
@@ -42,7 +42,7 @@ function terminalProgress(): ProgressReporter {
     startVariant(id, epochs, batchesPerEpoch) {
       const bar = new cliProgress.SingleBar(
         {
-          format: `${id.padEnd(11)} {bar} epoch {epoch}/${epochs}  batch {batch}/${batchesPerEpoch}  loss {loss}  acc {acc}  ETA {eta_formatted}`,
+          format: `${id} {bar} epoch {epoch}/${epochs}  batch {batch}/${batchesPerEpoch}  loss {loss}  acc {acc}  ETA {eta_formatted}`,
           hideCursor: true,
           etaBuffer: 50,
         },

@@ -2,11 +2,12 @@ import * as tf from '@tensorflow/tfjs';
 import { confusionMatrix, perClassAccuracy } from '../src/lib/confusion';
 import { headOf, type DigitSet } from '../src/lib/mnist';
 import { createModel, disposeModel, type TrainingConfig, type VariantSpec } from '../src/lib/model';
-import { type EpochReport, train } from '../src/lib/train';
+import { evaluate, type EpochReport, train } from '../src/lib/train';
 import type { ProgressReporter } from './progress';
 
 export interface TrainedVariant {
   model: tf.LayersModel;
+  /** Per-epoch reports; their test figures are NaN unless `evaluateEachEpoch`. */
   history: EpochReport[];
   trainingSeconds: number;
   samplesPerSecond: number;
@@ -15,26 +16,38 @@ export interface TrainedVariant {
   perClassAccuracy: number[];
 }
 
-/** Trains one variant from a fresh seeded model and evaluates it on `test`. */
+export interface TrainVariantOptions {
+  /** What the progress display calls this run, e.g. "mlp-60k · adam · seed 2/3". */
+  label: string;
+  /** Evaluate on `test` after every epoch (the figure seed's history), not only at the end. */
+  evaluateEachEpoch: boolean;
+}
+
+/** Trains one variant from a fresh model seeded by `config.seed` and evaluates it on `test`. */
 export async function trainVariant(
   spec: VariantSpec,
   config: TrainingConfig,
   trainSet: DigitSet,
   test: DigitSet,
   progress: ProgressReporter,
+  options: TrainVariantOptions,
 ): Promise<TrainedVariant> {
   const data = headOf(trainSet, spec.trainCount);
   const model = createModel(spec.architecture, config);
-  const bar = progress.startVariant(spec.id, config.epochs, Math.ceil(data.count / config.batchSize));
+  const bar = progress.startVariant(options.label, config.epochs, Math.ceil(data.count / config.batchSize));
   const started = performance.now();
   let history: EpochReport[];
+  let final: { loss: number; accuracy: number };
   try {
     history = await train(model, data, {
       config,
-      test,
+      test: options.evaluateEachEpoch ? test : undefined,
       onBatchEnd: (r) => bar.onBatchEnd(r),
       onEpochEnd: (r) => bar.onEpochEnd(r),
     });
+    // With per-epoch evaluation, `train` already evaluated the finished model on `test`.
+    const last = history[history.length - 1];
+    final = options.evaluateEachEpoch ? { loss: last.testLoss, accuracy: last.testAccuracy } : evaluate(model, test);
   } catch (error) {
     disposeModel(model);
     throw error;
@@ -42,15 +55,13 @@ export async function trainVariant(
     bar.stop();
   }
   const trainingSeconds = (performance.now() - started) / 1000;
-  // `train` evaluated the finished model on `test` after its last epoch.
-  const final = history[history.length - 1];
   return {
     model,
     history,
     trainingSeconds,
     samplesPerSecond: (data.count * config.epochs) / trainingSeconds,
-    testAccuracy: final.testAccuracy,
-    testLoss: final.testLoss,
+    testAccuracy: final.accuracy,
+    testLoss: final.loss,
     perClassAccuracy: perClassAccuracy(confusionMatrix(model, test)),
   };
 }

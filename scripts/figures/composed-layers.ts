@@ -1,21 +1,22 @@
 import * as tf from '@tensorflow/tfjs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { composeToArrays } from '../../src/lib/compose';
+import { composeLayer, composeToArrays } from '../../src/lib/compose';
 import type { LayerEntry } from '../../src/lib/manifest';
 import { denseKernels } from '../../src/lib/model';
 import { DISPLAYS } from '../../src/lib/normalise';
 import { writeWeightSheet } from './sheet-writer';
 
 /**
- * Composes a trained model's kernels into per-node images and writes, for every layer, the raw
- * float32 matrix [nodes, 784] and one sheet per display. Also returns the output layer's
- * images, [10, 784].
+ * Composes a trained model's kernels into per-node images and writes, for every layer (or only
+ * the output layer), the raw float32 matrix [nodes, 784] and one sheet per display. Also
+ * returns the output layer's images, [10, 784].
  */
 export async function writeComposedLayers(
   model: tf.LayersModel,
   variantId: string,
   outDir: string,
+  which: 'all' | 'output' = 'all',
 ): Promise<{ layers: LayerEntry[]; outputImages: Float32Array }> {
   const kernels = denseKernels(model);
   let layers: { nodes: number; values: Float32Array }[];
@@ -27,6 +28,7 @@ export async function writeComposedLayers(
   await mkdir(join(outDir, 'composed'), { recursive: true });
   const entries: LayerEntry[] = [];
   for (const [i, { nodes, values }] of layers.entries()) {
+    if (which === 'output' && i < layers.length - 1) continue;
     const index = i + 1;
     const name = model.layers[i].name;
     const composedPath = `composed/${variantId}-layer${index}.f32`;
@@ -53,6 +55,21 @@ export async function writeComposedLayers(
     });
   }
   return { layers: entries, outputImages: layers[layers.length - 1].values };
+}
+
+/** A model's composed output images (W1·…·Wn)ᵀ, [10, 784], without writing anything. */
+export async function outputImagesOf(model: tf.LayersModel): Promise<Float32Array> {
+  const kernels = denseKernels(model);
+  try {
+    const images = composeLayer(kernels, kernels.length - 1);
+    try {
+      return (await images.data()) as Float32Array;
+    } finally {
+      images.dispose();
+    }
+  } finally {
+    tf.dispose(kernels);
+  }
 }
 
 /** Float32 values as little-endian bytes, whatever the machine's byte order. */

@@ -65,8 +65,26 @@ export const backendSchema = z.object({
   reason: z.string(),
 });
 
+const edgeWeightsSchema = z.array(z.object({ region: z.string(), zScore: z.array(z.number()).length(10) }));
+
+/** One training run of a variant: what the claims in the text are checked against. */
+export const seedRunSchema = z.object({
+  seed: z.number().int(),
+  testAccuracy: fraction,
+  testLoss: z.number().nonnegative(),
+  perClassAccuracy: z.array(fraction).length(10),
+  edgeWeights: edgeWeightsSchema,
+  /** Little-endian float32 [10, 784]: this run's composed output images. */
+  outputImages: relativePath,
+  trainingSeconds: z.number().nonnegative(),
+});
+
 export const variantSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
+  /** `experiment`: the original's models, every figure; `study`: another optimizer, output images only. */
+  role: z.enum(['experiment', 'study']),
+  /** For a study variant, the experiment variant it retrains; else its own id. */
+  base: z.string(),
   architecture: z.enum(['mlp', 'linear']),
   title: z.string(),
   layerSizes: z.array(z.number().int().positive()).min(2),
@@ -80,14 +98,16 @@ export const variantSchema = z.object({
   trainingSeconds: z.number().nonnegative(),
   samplesPerSecond: z.number().nonnegative(),
   backend: z.string(),
-  /** The model.json of the trained model, TensorFlow.js layers format. */
-  model: relativePath,
+  /** The model.json of the trained model (figure seed), TensorFlow.js layers format; experiment variants only. */
+  model: relativePath.optional(),
   layers: z.array(layerSchema).min(1),
   /**
    * For each edge region of `ink.regions`, how strongly each output image (digit 0-9) weights
    * it: mean z-score of the composed output tile over the region's pixels.
    */
-  edgeWeights: z.array(z.object({ region: z.string(), zScore: z.array(z.number()).length(10) })),
+  edgeWeights: edgeWeightsSchema,
+  /** Every seed trained, the figure seed (whose numbers are the ones above) first. */
+  seeds: z.array(seedRunSchema).min(1),
 });
 
 export const regionSchema = z.object({
@@ -136,8 +156,8 @@ export const browserDataSchema = z.object({
 
 export const manifestSchema = z.object({
   version: z.literal(1),
-  /** `full` is the article's configuration; anything else is a reduced run for tests. */
-  profile: z.enum(['full', 'quick']),
+  /** `full` is the article's configuration; `preview` the same with one seed; `quick` a reduced run for tests. */
+  profile: z.enum(['full', 'preview', 'quick']),
   fingerprint: z.string(),
   generatedAt: z.string(),
   backend: backendSchema,
@@ -155,6 +175,7 @@ export const manifestSchema = z.object({
 
 export type Manifest = z.infer<typeof manifestSchema>;
 export type VariantEntry = z.infer<typeof variantSchema>;
+export type SeedRun = z.infer<typeof seedRunSchema>;
 export type LayerEntry = z.infer<typeof layerSchema>;
 export type SheetEntry = z.infer<typeof sheetSchema>;
 export type RegionEntry = z.infer<typeof regionSchema>;

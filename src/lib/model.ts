@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { PIXELS } from './idx';
 import { deriveSeed } from './rng';
-import { createOptimizer, type OptimizerName } from './optimizers';
+import { createOptimizer, OPTIMIZERS, type OptimizerName } from './optimizers';
 
 export const CLASSES = 10;
 
@@ -30,18 +30,48 @@ export const DEFAULT_TRAINING: TrainingConfig = {
   seed: 20261126,
 };
 
-/** A trained variant the pipeline produces and the article shows. */
+/**
+ * A trained variant the pipeline produces and the article shows. `experiment` variants are the
+ * original's (Keras RMSprop) and get every figure; `study` variants retrain an experiment variant
+ * with another optimizer and keep only their output images.
+ */
 export interface VariantSpec {
   id: string;
   architecture: Architecture;
   trainCount: number;
+  optimizer: OptimizerName;
+  /** How many seeds to train; the first (`TrainingConfig.seed`) makes the figures. */
+  seeds: number;
+  role: 'experiment' | 'study';
 }
 
+/** The three models of the original experiment. */
 export const VARIANTS: readonly VariantSpec[] = [
-  { id: 'mlp-500', architecture: 'mlp', trainCount: 500 },
-  { id: 'mlp-60k', architecture: 'mlp', trainCount: 60000 },
-  { id: 'linear-60k', architecture: 'linear', trainCount: 60000 },
+  { id: 'mlp-500', architecture: 'mlp', trainCount: 500, optimizer: 'rmsprop-keras', seeds: 5, role: 'experiment' },
+  { id: 'mlp-60k', architecture: 'mlp', trainCount: 60000, optimizer: 'rmsprop-keras', seeds: 5, role: 'experiment' },
+  { id: 'linear-60k', architecture: 'linear', trainCount: 60000, optimizer: 'rmsprop-keras', seeds: 5, role: 'experiment' },
 ];
+
+/** The optimizer study: the two multi-layer variants retrained with each other optimizer. */
+export const STUDY_VARIANTS: readonly VariantSpec[] = (['rmsprop-tfjs', 'adam', 'sgd'] as const).flatMap((optimizer) => [
+  { id: `mlp-500-${optimizer}`, architecture: 'mlp', trainCount: 500, optimizer, seeds: 5, role: 'study' } as const,
+  { id: `mlp-60k-${optimizer}`, architecture: 'mlp', trainCount: 60000, optimizer, seeds: 3, role: 'study' } as const,
+]);
+
+/** The variant `spec` retrains with another optimizer, or itself. */
+export function baseVariantId(spec: Pick<VariantSpec, 'id' | 'optimizer' | 'role'>): string {
+  return spec.role === 'study' ? spec.id.slice(0, -spec.optimizer.length - 1) : spec.id;
+}
+
+/** The seeds of a variant: the figure seed first, then the following integers. */
+export function seedsOf(spec: VariantSpec, config: TrainingConfig): number[] {
+  return Array.from({ length: spec.seeds }, (_, k) => config.seed + k);
+}
+
+/** The training configuration of one seed of a variant: its optimizer, at that optimizer's rate. */
+export function variantConfig(spec: VariantSpec, base: TrainingConfig, seed = base.seed): TrainingConfig {
+  return { ...base, optimizer: spec.optimizer, learningRate: OPTIMIZERS[spec.optimizer].learningRate, seed };
+}
 
 /** Layer sizes from input to output, e.g. [784, 512, 256, 10]. */
 export function layerSizes(architecture: Architecture): number[] {
