@@ -11,7 +11,7 @@ import { writeInkShare } from './figures/ink-share';
 import { writeSampleDigits } from './figures/sample-digits';
 import { pipelineFingerprint } from './fingerprint';
 import { loadMnist } from './mnist-files';
-import { writeAtomically } from './output-dir';
+import { clearLeftovers, writeAtomically } from './output-dir';
 import type { Profile } from './profiles';
 import { createProgress, type ProgressReporter } from './progress';
 import { WEIGHTS_FILE } from './save-model';
@@ -55,15 +55,27 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const backend = await chooseBackend(options.backend, options.wasmThreads);
   progress.log(`backend: ${backend.name} (${backend.reason})`);
   const fingerprint = await pipelineFingerprint(ROOT, profile, backend.name);
+  const atomic = { stagingParent: stagingParentFor(outDir) };
+  for (const path of await clearLeftovers(outDir, atomic)) progress.log(`removed ${path}, left by a run that was killed`);
   if (!options.force) {
     const previous = await reusableManifest(outDir, fingerprint);
     if (previous) return { manifest: previous, cached: true, backend };
   }
   const started = performance.now();
-  const manifest = await writeAtomically(outDir, (staging) =>
-    buildOutputs(staging, profile, backend, fingerprint, progress, started),
+  const manifest = await writeAtomically(
+    outDir,
+    (staging) => buildOutputs(staging, profile, backend, fingerprint, progress, started),
+    atomic,
   );
   return { manifest, cached: false, backend };
+}
+
+/**
+ * Output inside the project stages in `.cache/` rather than beside it, so that nothing a killed
+ * run leaves can land in `public/` and from there in the built site.
+ */
+function stagingParentFor(outDir: string): string | undefined {
+  return outDir.startsWith(`${ROOT}/`) ? join(ROOT, '.cache', 'staging') : undefined;
 }
 
 async function buildOutputs(

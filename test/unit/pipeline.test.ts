@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -65,9 +65,13 @@ describe('figure pipeline (tiny configuration)', () => {
   }, 120_000);
 
   it('reuses the previous output when nothing changed, and --force retrains', async () => {
+    // What a run killed outright leaves behind must not survive a later run that finds the figures cached.
+    const leftover = `${outA()}.staging-99999999`;
+    await mkdir(leftover);
     const started = performance.now();
     const again = await runPipeline({ profile: TINY_PROFILE, outDir: outA(), backend: 'wasm', progress: silent });
     expect(again.cached).toBe(true);
+    expect(existsSync(leftover)).toBe(false);
     expect(again.manifest.generatedAt).toBe(first.generatedAt);
     expect(performance.now() - started).toBeLessThan(20_000);
     const changed = await runPipeline({
