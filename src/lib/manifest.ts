@@ -77,6 +77,10 @@ export const seedRunSchema = z.object({
   /** Little-endian float32 [10, 784]: this run's composed output images. */
   outputImages: relativePath,
   trainingSeconds: z.number().nonnegative(),
+  /** Multi-layer variants: cosine of the composed and the mean effective template, per digit. */
+  effectiveCosine: z.array(z.number().min(-1).max(1)).length(10).optional(),
+  /** Multi-layer variants: `edgeWeights` measured on the mean effective templates. */
+  effectiveEdgeWeights: edgeWeightsSchema.optional(),
 });
 
 export const variantSchema = z.object({
