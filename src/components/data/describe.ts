@@ -1,4 +1,5 @@
 import type { LayerEntry, Manifest, SheetEntry, VariantEntry } from '../../lib/manifest';
+import { OPTIMIZERS } from '../../lib/optimizer-names';
 import { formatAccuracy, formatCount } from './format';
 
 /** Words for a display, as the article names it. */
@@ -18,7 +19,8 @@ export function layerWords(variant: VariantEntry, layer: LayerEntry): string {
 
 /** "the multi-layer network trained on 500 images (test accuracy 85.1%)". */
 export function variantWords(variant: VariantEntry): string {
-  return `${variant.title} trained on ${formatCount(variant.trainCount)} images (test accuracy ${formatAccuracy(variant.testAccuracy)})`;
+  const optimizer = variant.role === 'study' ? ` with ${OPTIMIZERS[variant.config.optimizer].label}` : '';
+  return `${variant.title} trained on ${formatCount(variant.trainCount)} images${optimizer} (test accuracy ${formatAccuracy(variant.testAccuracy)})`;
 }
 
 /** Short tag for a variant: "the multi-layer network, 500 images". */

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { OPTIMIZER_NAMES } from '../../lib/optimizer-names';
 import { type LayerEntry, type Manifest, parseManifest, type SheetEntry, type VariantEntry } from '../../lib/manifest';
 
 /** Where the figure pipeline writes, relative to the project root, and where the site serves it. */
@@ -58,4 +59,25 @@ export function outputLayer(variant: VariantEntry): LayerEntry {
 export function generatedUrl(path: string, manifest = getManifest()): string {
   const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
   return `${base}${PUBLIC_PREFIX}${path}?v=${manifest.fingerprint.slice(0, 12)}`;
+}
+
+/** The original experiment's variants, in pipeline order. */
+export function experimentVariants(manifest = getManifest()): VariantEntry[] {
+  return manifest.variants.filter((v) => v.role === 'experiment');
+}
+
+/**
+ * An experiment variant and its optimizer-study retrainings, in the order of `OPTIMIZER_NAMES`
+ * (the experiment's own optimizer first).
+ */
+export function optimizerStudy(base: string, manifest = getManifest()): VariantEntry[] {
+  const group = manifest.variants.filter((v) => v.base === base);
+  if (group.length < 2) throw new Error(`the manifest has no optimizer study of "${base}"`);
+  return OPTIMIZER_NAMES.flatMap((name) => group.filter((v) => v.config.optimizer === name));
+}
+
+/** The saved model of an experiment variant; throws for a study variant, which keeps none. */
+export function modelPath(variant: VariantEntry): string {
+  if (!variant.model) throw new Error(`variant "${variant.id}" has no saved model (only experiment variants keep theirs)`);
+  return variant.model;
 }

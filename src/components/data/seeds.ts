@@ -1,0 +1,26 @@
+import type { SeedRun, VariantEntry } from '../../lib/manifest';
+
+export interface Spread {
+  mean: number;
+  min: number;
+  max: number;
+  count: number;
+}
+
+/** Mean, minimum and maximum of a per-seed value over every seed of a variant. */
+export function spreadOver(variant: VariantEntry, value: (run: SeedRun) => number): Spread {
+  const values = variant.seeds.map(value);
+  return {
+    mean: values.reduce((a, b) => a + b, 0) / values.length,
+    min: Math.min(...values),
+    max: Math.max(...values),
+    count: values.length,
+  };
+}
+
+/** A seed's edge-region z-score for one digit. */
+export function seedEdgeWeight(run: SeedRun, region: string, digit: number): number {
+  const entry = run.edgeWeights.find((e) => e.region === region);
+  if (!entry) throw new Error(`seed ${run.seed} has no edge weights for region "${region}"`);
+  return entry.zScore[digit];
+}
