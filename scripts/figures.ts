@@ -5,7 +5,8 @@
  *   --quick        the reduced test configuration (requires --out)
  *   --out DIR      write somewhere else
  *   --backend B    force tensorflow, wasm or cpu
- *   --threads N    wasm backend threads (default: one per core, at most 4)
+ *   --threads N    wasm backend threads, shared among the jobs (default: one per core, at most 4)
+ *   --jobs N       training runs at once, each in a worker thread (default: 2 on 2 or more cores)
  */
 import { parseArgs } from 'node:util';
 import type { BackendName } from './backend';
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
       out: { type: 'string' },
       backend: { type: 'string' },
       threads: { type: 'string' },
+      jobs: { type: 'string' },
     },
   });
   const backend = values.backend as BackendName | undefined;
@@ -33,6 +35,10 @@ async function main(): Promise<void> {
   if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= MAX_WASM_THREADS)) {
     throw new Error(`--threads must be a whole number from 1 to ${MAX_WASM_THREADS}, not "${values.threads}"`);
   }
+  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 8)) {
+    throw new Error(`--jobs must be a whole number from 1 to 8, not "${values.jobs}"`);
+  }
   const started = performance.now();
   const { manifest, cached } = await runPipeline({
     profile: values.quick ? QUICK_PROFILE : values.preview ? PREVIEW_PROFILE : FULL_PROFILE,
@@ -40,6 +46,7 @@ async function main(): Promise<void> {
     force: values.force,
     backend,
     wasmThreads: threads,
+    jobs,
   });
   const seconds = (performance.now() - started) / 1000;
   console.log(cached ? `figures are up to date (reused, ${seconds.toFixed(1)} s); --force retrains` : `figures written in ${seconds.toFixed(1)} s`);

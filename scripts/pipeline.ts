@@ -1,12 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { headOf } from '../src/lib/mnist';
-import { type Manifest, parseManifest, type VariantEntry } from '../src/lib/manifest';
-import { type BackendChoice, type BackendName, chooseBackend } from './backend';
+import { type Manifest, parseManifest } from '../src/lib/manifest';
+import { type BackendChoice, type BackendName, chooseBackend, DEFAULT_WASM_THREADS } from './backend';
 import { writeBrowserData } from './figures/browser-data';
-import { writeComposedLayers } from './figures/composed-layers';
 import { writeInkShare } from './figures/ink-share';
 import { writeSampleDigits } from './figures/sample-digits';
 import { pipelineFingerprint } from './fingerprint';
@@ -15,20 +15,29 @@ import { clearLeftovers, writeAtomically } from './output-dir';
 import type { Profile } from './profiles';
 import { createProgress, type ProgressReporter } from './progress';
 import { WEIGHTS_FILE } from './save-model';
-import { countRuns, runVariant } from './variant-runs';
+import { runSeeds } from './seed-pool';
+import { assembleVariants, seedTasks } from './variant-runs';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 /** Where the article's figures live. Only the full profile may write here. */
 export const DEFAULT_OUT = join(ROOT, 'public', 'generated');
 export const MANIFEST_FILE = 'manifest.json';
+/**
+ * Training runs at once by default. Two single-threaded runs side by side keep both cores busy
+ * through the parts of a step that one run cannot spread over threads (element-wise kernels,
+ * transposes, the JavaScript between kernels).
+ */
+export const DEFAULT_JOBS = Math.min(2, availableParallelism());
 
 export interface PipelineOptions {
   profile: Profile;
   outDir?: string;
   force?: boolean;
   backend?: BackendName;
-  /** XNNPACK threads on the wasm backend; results do not depend on it. */
+  /** XNNPACK threads on the wasm backend, shared among the jobs; results do not depend on it. */
   wasmThreads?: number;
+  /** Training runs at once, each in its own worker thread (1: in this thread); results do not depend on it. */
+  jobs?: number;
   progress?: ProgressReporter;
 }
 
@@ -64,7 +73,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const started = performance.now();
   const manifest = await writeAtomically(
     outDir,
-    (staging) => buildOutputs(staging, profile, backend, fingerprint, progress, started),
+    (staging) => buildOutputs(staging, options, backend, fingerprint, progress, started),
     atomic,
   );
   return { manifest, cached: false, backend };
@@ -80,23 +89,32 @@ function stagingParentFor(outDir: string): string | undefined {
 
 async function buildOutputs(
   dir: string,
-  profile: Profile,
+  options: PipelineOptions,
   backend: BackendChoice,
   fingerprint: string,
   progress: ProgressReporter,
   started: number,
 ): Promise<Manifest> {
+  const { profile } = options;
   const { train, test: fullTest } = await loadMnist();
   const test = headOf(fullTest, Math.min(profile.testCount, fullTest.count));
   await mkdir(join(dir, 'data'), { recursive: true });
   const samples = await writeSampleDigits(dir, train);
   const ink = await writeInkShare(dir, train);
   const browserData = await writeBrowserData(dir, train, test);
-  const variants: VariantEntry[] = [];
-  const counter = { done: 0, total: countRuns(profile) };
-  for (const spec of profile.variants) {
-    variants.push(await runVariant(spec, { dir, profile, train, test, backend: backend.name, progress, counter }));
-  }
+  const jobs = backend.name === 'tensorflow' ? 1 : (options.jobs ?? DEFAULT_JOBS);
+  progress.log(`training ${seedTasks(profile).length} runs, ${jobs} at a time`);
+  const results = await runSeeds(seedTasks(profile), {
+    dir,
+    profile,
+    backend: backend.name as BackendName,
+    jobs,
+    threadsPerJob: Math.max(1, Math.floor((options.wasmThreads ?? DEFAULT_WASM_THREADS) / jobs)),
+    progress,
+    train,
+    test,
+  });
+  const variants = assembleVariants(profile, results);
   const manifest = parseManifest(
     {
       version: 1,

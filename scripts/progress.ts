@@ -36,19 +36,23 @@ function plainProgress(): ProgressReporter {
   };
 }
 
+/** One bar per training run under way (runs may overlap when the pipeline trains in parallel). */
 function terminalProgress(): ProgressReporter {
+  let bars: cliProgress.MultiBar | null = null;
+  let open = 0;
   return {
-    log: (line) => console.log(line),
+    log: (line) => (bars ? bars.log(`${line}\n`) : console.log(line)),
     startVariant(id, epochs, batchesPerEpoch) {
-      const bar = new cliProgress.SingleBar(
+      bars ??= new cliProgress.MultiBar(
         {
-          format: `${id} {bar} epoch {epoch}/${epochs}  batch {batch}/${batchesPerEpoch}  loss {loss}  acc {acc}  ETA {eta_formatted}`,
+          format: `{label} {bar} epoch {epoch}/{epochs}  batch {batch}/{batches}  loss {loss}  acc {acc}  ETA {eta_formatted}`,
           hideCursor: true,
           etaBuffer: 50,
         },
         cliProgress.Presets.shades_classic,
       );
-      bar.start(epochs * batchesPerEpoch, 0, { epoch: 1, batch: 0, loss: '-', acc: '-' });
+      open += 1;
+      const bar = bars.create(epochs * batchesPerEpoch, 0, { label: id, epoch: 1, epochs, batch: 0, batches: batchesPerEpoch, loss: '-', acc: '-' });
       return {
         onBatchEnd(r) {
           bar.update(r.epoch * batchesPerEpoch + r.batch + 1, {
@@ -59,7 +63,15 @@ function terminalProgress(): ProgressReporter {
           });
         },
         onEpochEnd() {},
-        stop: () => bar.stop(),
+        stop() {
+          bar.stop();
+          bars?.remove(bar);
+          open -= 1;
+          if (open === 0) {
+            bars?.stop();
+            bars = null;
+          }
+        },
       };
     },
   };
