@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { chooseBackend } from '../../scripts/backend';
 import { KerasAdamOptimizer } from '../../src/lib/keras-adam';
 import { KerasRmspropOptimizer } from '../../src/lib/keras-rmsprop';
+import { createOptimizer, OPTIMIZER_NAMES } from '../../src/lib/optimizers';
 import { RmspropOptimizer } from '../../src/lib/rmsprop';
+import { firstStepAfterQuiet } from '../../src/lib/step-sizes';
 
 /**
  * Gradients for four weights over six steps: an ordinary one, one that is zero on some steps, one
@@ -107,5 +109,36 @@ describe.each(['cpu', 'wasm'] as const)('Keras optimizers on %s', (backend) => {
     expect(Array.from(weights[1].tensor.dataSync())[0]).toBeCloseTo(0.025, 7);
     v.dispose();
     optimizer.dispose();
+  });
+});
+
+describe('firstStepAfterQuiet', () => {
+  /** One real step of `optimizer` from zero state with gradient g, after `warm` steps of zero gradient. */
+  async function realStep(optimizer: tf.Optimizer, g: number, warm: number, tag: string): Promise<number> {
+    const v = tf.variable(tf.scalar(0), true, tag);
+    for (let i = 0; i < warm; i++) optimizer.applyGradients([{ name: v.name, tensor: tf.scalar(0) }]);
+    optimizer.applyGradients([{ name: v.name, tensor: tf.scalar(g) }]);
+    const moved = -v.dataSync()[0];
+    v.dispose();
+    optimizer.dispose();
+    return moved;
+  }
+
+  it.each([1e-2, 1e-4, 1e-6])('matches each real optimizer for a gradient of %f', async (g) => {
+    await chooseBackend('cpu');
+    for (const name of OPTIMIZER_NAMES) {
+      // Adam's bias correction fades after a few thousand steps; the others need no warm-up.
+      const warm = name === 'adam' ? 8000 : 0;
+      const real = await realStep(createOptimizer(name), g, warm, `quiet-${name}-${g}`);
+      expect(real / firstStepAfterQuiet(name, g), `${name} at ${g}`).toBeCloseTo(1, 3);
+    }
+  }, 60_000);
+
+  it('gives rare small gradients full-size steps under Keras RMSprop and Adam, and not under the others', () => {
+    const small = 1e-5;
+    expect(firstStepAfterQuiet('rmsprop-keras', small)).toBeGreaterThan(0.003);
+    expect(firstStepAfterQuiet('adam', small)).toBeGreaterThan(0.002);
+    expect(firstStepAfterQuiet('rmsprop-tfjs', small)).toBeLessThan(0.0001);
+    expect(firstStepAfterQuiet('sgd', small)).toBeLessThan(0.00001);
   });
 });
