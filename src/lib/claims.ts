@@ -17,12 +17,14 @@ export type Quantity =
   /** Cosine similarity of the composed and the mean effective template of `digit`. */
   | { variant: string; metric: 'effectiveCosine'; digit: number }
   | { variant: string; metric: 'meanEffectiveCosine' }
+  /** Mean over the edge regions of the z-score of the image of the digit that inks the region most. */
+  | { variant: string; metric: 'ownerEdgeWeight' }
   /** Of the training images inking a region, the share that are `digit`s. */
   | { metric: 'shareOfInkers'; region: string; digit: number };
 
 export type Check =
-  /** `left` > `right` (+ `margin`) on every seed. */
-  | { kind: 'greater'; left: Quantity; right: Quantity | number; margin?: number }
+  /** `left` > `factor` × `right` + `margin` on every seed. */
+  | { kind: 'greater'; left: Quantity; right: Quantity | number; margin?: number; factor?: number }
   /** `quantity` above each of `among` on every seed. */
   | { kind: 'largest'; quantity: Quantity; among: Quantity[] }
   /** |`left` − `right`| < `tolerance` on every seed. */
@@ -67,7 +69,7 @@ function holdsOn(check: Check, value: (q: Quantity) => number): boolean {
   const of = (q: Quantity | number) => (typeof q === 'number' ? q : value(q));
   switch (check.kind) {
     case 'greater':
-      return of(check.left) > of(check.right) + (check.margin ?? 0);
+      return of(check.left) > (check.factor ?? 1) * of(check.right) + (check.margin ?? 0);
     case 'largest': {
       const v = value(check.quantity);
       return check.among.every((q) => v > value(q));
@@ -119,11 +121,27 @@ function read(manifest: Manifest, q: Quantity, seed: number, claim: Claim): numb
       return zScore(run.effectiveEdgeWeights ?? [], q.region, q.digit) ?? missing(`effective edge weight for ${q.region}`);
     case 'effectiveCosine':
       return run.effectiveCosine?.[q.digit] ?? missing('effective cosine');
+    case 'ownerEdgeWeight':
+      return ownerEdgeWeight(manifest, run);
     case 'meanEffectiveCosine': {
       const cosines = run.effectiveCosine ?? missing('effective cosine');
       return cosines.reduce((a, b) => a + b, 0) / cosines.length;
     }
   }
+}
+
+/**
+ * How strongly a run's output images lean on the edge regions' owners: for each region, the
+ * z-score of the image of the digit that inks it most; their mean.
+ */
+export function ownerEdgeWeight(manifest: Manifest, run: SeedRun): number {
+  const values = manifest.ink.regions.map((region) => {
+    const owner = region.shareOfInkers.indexOf(Math.max(...region.shareOfInkers));
+    const z = zScore(run.edgeWeights, region.id, owner);
+    if (z === undefined) throw new Error(`seed ${run.seed} has no edge weight for region "${region.id}"`);
+    return z;
+  });
+  return values.reduce((a, b) => a + b, 0) / values.length;
 }
 
 function zScore(weights: SeedRun['edgeWeights'], region: string, digit: number): number | undefined {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkClaims, type Claim, describeFailures } from '../../src/lib/claims';
+import { checkClaims, type Claim, describeFailures, ownerEdgeWeight } from '../../src/lib/claims';
 import type { Manifest, SeedRun } from '../../src/lib/manifest';
 
 function run(seed: number, testAccuracy: number, bottomRight9: number): SeedRun {
@@ -59,5 +59,29 @@ describe('checkClaims', () => {
     expect(() =>
       checkClaims(manifest, [{ id: 'cos', says: '', check: { kind: 'greater', left: { variant: 'big', metric: 'effectiveCosine', digit: 0 }, right: 0 } }]),
     ).toThrow(/big seed 1 has no effective cosine/);
+  });
+});
+
+describe('ownerEdgeWeight', () => {
+  it('averages, over the regions, the z-score of the digit that inks each region most', () => {
+    const m = {
+      ink: {
+        regions: [
+          { id: 'a', shareOfInkers: [0.1, 0.9, 0, 0, 0, 0, 0, 0, 0, 0] },
+          { id: 'b', shareOfInkers: [0, 0, 0, 0, 0, 0, 0, 0, 0.2, 0.8] },
+        ],
+      },
+    } as unknown as Manifest;
+    const z = (digit: number, value: number) => Array.from({ length: 10 }, (_, d) => (d === digit ? value : -1));
+    const seed = { ...run(1, 0.9, 0), edgeWeights: [{ region: 'a', zScore: z(1, 0.6) }, { region: 'b', zScore: z(9, 1.0) }] };
+    expect(ownerEdgeWeight(m, seed)).toBeCloseTo(0.8, 10);
+  });
+
+  it('can be compared with a factor', () => {
+    const claims: Claim[] = [
+      { id: 'twice', says: '', check: { kind: 'greater', left: edge('big'), right: edge('small'), factor: 1.5 } },
+    ];
+    // big 0.5, 0.2 against small 0.3, 0.3: 0.5 > 0.45 holds, 0.2 > 0.45 fails.
+    expect(checkClaims(manifest, claims)[0].failing).toEqual([2]);
   });
 });
