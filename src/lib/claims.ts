@@ -28,7 +28,9 @@ export type Check =
   /** `quantity` above each of `among` on every seed. */
   | { kind: 'largest'; quantity: Quantity; among: Quantity[] }
   /** |`left` − `right`| < `tolerance` on every seed. */
-  | { kind: 'near'; left: Quantity; right: Quantity | number; tolerance: number };
+  | { kind: 'near'; left: Quantity; right: Quantity | number; tolerance: number }
+  /** Every one of `checks` on every seed: one sentence that makes several comparisons. */
+  | { kind: 'all'; checks: Check[] };
 
 export interface Claim {
   id: string;
@@ -76,6 +78,8 @@ function holdsOn(check: Check, value: (q: Quantity) => number): boolean {
     }
     case 'near':
       return Math.abs(of(check.left) - of(check.right)) < check.tolerance;
+    case 'all':
+      return check.checks.every((c) => holdsOn(c, value));
   }
 }
 
@@ -86,6 +90,8 @@ function quantitiesOf(check: Check): Quantity[] {
       return [check.left, ...(typeof check.right === 'number' ? [] : [check.right])];
     case 'largest':
       return [check.quantity, ...check.among];
+    case 'all':
+      return check.checks.flatMap(quantitiesOf);
   }
 }
 
