@@ -38,3 +38,8 @@ export function joinProse(items: readonly string[]): string {
 export function formatDuration(seconds: number): string {
   return seconds < 90 ? `${Math.round(seconds)} s` : `${(seconds / 60).toFixed(1)} min`;
 }
+
+/** A count and a noun, plural unless the count is one: (5, "seed") -> "5 seeds". */
+export function countOf(n: number, noun: string): string {
+  return `${formatCount(n)} ${n === 1 ? noun : `${noun}s`}`;
+}
