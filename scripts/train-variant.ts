@@ -37,7 +37,7 @@ export async function trainVariant(
   const bar = progress.startVariant(options.label, config.epochs, Math.ceil(data.count / config.batchSize));
   const started = performance.now();
   let history: EpochReport[];
-  let final: { loss: number; accuracy: number };
+  let final: { loss: number; accuracy: number; perClassAccuracy: number[] };
   try {
     history = await train(model, data, {
       config,
@@ -45,9 +45,12 @@ export async function trainVariant(
       onBatchEnd: (r) => bar.onBatchEnd(r),
       onEpochEnd: (r) => bar.onEpochEnd(r),
     });
-    // With per-epoch evaluation, `train` already evaluated the finished model on `test`.
+    // With per-epoch evaluation, `train` already evaluated the finished model on `test`; only the
+    // per-class accuracy is missing.
     const last = history[history.length - 1];
-    final = options.evaluateEachEpoch ? { loss: last.testLoss, accuracy: last.testAccuracy } : evaluate(model, test);
+    final = options.evaluateEachEpoch
+      ? { loss: last.testLoss, accuracy: last.testAccuracy, perClassAccuracy: perClassAccuracy(confusionMatrix(model, test)) }
+      : evaluate(model, test);
   } catch (error) {
     disposeModel(model);
     throw error;
@@ -62,6 +65,6 @@ export async function trainVariant(
     samplesPerSecond: (data.count * config.epochs) / trainingSeconds,
     testAccuracy: final.accuracy,
     testLoss: final.loss,
-    perClassAccuracy: perClassAccuracy(confusionMatrix(model, test)),
+    perClassAccuracy: final.perClassAccuracy,
   };
 }

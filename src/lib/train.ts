@@ -100,23 +100,35 @@ export async function train(
   return history;
 }
 
-/** Mean categorical cross-entropy and accuracy of `model` on `set`, in chunks. */
-export function evaluate(model: tf.LayersModel, set: DigitSet, chunk = 1000): { loss: number; accuracy: number } {
+/**
+ * Mean categorical cross-entropy, accuracy and per-class accuracy (digits 0-9) of `model` on
+ * `set`, from one forward pass per chunk.
+ */
+export function evaluate(model: tf.LayersModel, set: DigitSet, chunk = 1000): { loss: number; accuracy: number; perClassAccuracy: number[] } {
   let lossSum = 0;
-  let correct = 0;
+  const seen = new Array<number>(10).fill(0);
+  const right = new Array<number>(10).fill(0);
   for (let start = 0; start < set.count; start += chunk) {
     const end = Math.min(start + chunk, set.count);
-    const [loss, hits] = tf.tidy(() => {
+    const [loss, guesses] = tf.tidy(() => {
       const { xs, ys } = batchTensors(set, null, start, end);
       // One forward pass per chunk: predict's default batch of 32 would make it 32 passes.
       const probs = model.predict(xs, { batchSize: chunk }) as tf.Tensor2D;
       const clipped = probs.clipByValue(1e-7, 1 - 1e-7);
       const perRow = ys.mul(clipped.log()).sum(1).neg();
-      const right = probs.argMax(1).equal(ys.argMax(1)).cast('float32');
-      return [perRow.sum().dataSync()[0], right.sum().dataSync()[0]];
+      return [perRow.sum().dataSync()[0], probs.argMax(1).dataSync()] as const;
     });
     lossSum += loss;
-    correct += hits;
+    for (let i = 0; i < guesses.length; i++) {
+      const label = set.labels[start + i];
+      seen[label] += 1;
+      if (guesses[i] === label) right[label] += 1;
+    }
   }
-  return { loss: lossSum / set.count, accuracy: correct / set.count };
+  const correct = right.reduce((a, b) => a + b, 0);
+  return {
+    loss: lossSum / set.count,
+    accuracy: correct / set.count,
+    perClassAccuracy: right.map((r, c) => (seen[c] ? r / seen[c] : 0)),
+  };
 }
