@@ -17,6 +17,8 @@ export type Quantity =
   /** Cosine similarity of the composed and the mean effective template of `digit`. */
   | { variant: string; metric: 'effectiveCosine'; digit: number }
   | { variant: string; metric: 'meanEffectiveCosine' }
+  /** Mean over the ten digits of the effective template's length over the composed image's. */
+  | { variant: string; metric: 'meanEffectiveStrength' }
   /** Mean over the edge regions of the z-score of the image of the digit that inks the region most. */
   | { variant: string; metric: 'ownerEdgeWeight' }
   /** Of the training images inking a region, the share that are `digit`s. */
@@ -129,10 +131,10 @@ function read(manifest: Manifest, q: Quantity, seed: number, claim: Claim): numb
       return run.effectiveCosine?.[q.digit] ?? missing('effective cosine');
     case 'ownerEdgeWeight':
       return ownerEdgeWeight(manifest, run);
-    case 'meanEffectiveCosine': {
-      const cosines = run.effectiveCosine ?? missing('effective cosine');
-      return cosines.reduce((a, b) => a + b, 0) / cosines.length;
-    }
+    case 'meanEffectiveCosine':
+      return mean(run.effectiveCosine ?? missing('effective cosine'));
+    case 'meanEffectiveStrength':
+      return mean(run.effectiveStrength ?? missing('effective strength'));
   }
 }
 
@@ -147,6 +149,10 @@ export function ownerEdgeWeight(manifest: Manifest, run: SeedRun): number {
     if (z === undefined) throw new Error(`seed ${run.seed} has no edge weight for region "${region.id}"`);
     return z;
   });
+  return values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+function mean(values: readonly number[]): number {
   return values.reduce((a, b) => a + b, 0) / values.length;
 }
 

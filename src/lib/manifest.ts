@@ -79,6 +79,8 @@ export const seedRunSchema = z.object({
   trainingSeconds: z.number().nonnegative(),
   /** Multi-layer variants: cosine of the composed and the mean effective template, per digit. */
   effectiveCosine: z.array(z.number().min(-1).max(1)).length(10).optional(),
+  /** Multi-layer variants: the mean effective template's length over the composed image's, per digit. */
+  effectiveStrength: z.array(z.number().nonnegative()).length(10).optional(),
   /** Multi-layer variants: `edgeWeights` measured on the mean effective templates. */
   effectiveEdgeWeights: edgeWeightsSchema.optional(),
 });
