@@ -215,21 +215,28 @@ describe('draw a digit', () => {
 
   it('draws the maps within 100 ms of a stroke ending', async () => {
     await selectModel('mlp-60k');
-    await opened.page.evaluate(() => performance.clearMeasures('draw:stroke-to-maps'));
+    const page = opened.page;
+    // The widget keeps only the latest measure: collect every one as it is made.
+    await page.evaluate(() => {
+      const w = window as unknown as { strokeTimes: number[] };
+      w.strokeTimes = [];
+      new PerformanceObserver((list) => w.strokeTimes.push(...list.getEntriesByName('draw:stroke-to-maps').map((e) => e.duration))).observe({ type: 'measure' });
+    });
+    const strokeTimes = () => page.evaluate(() => (window as unknown as { strokeTimes: number[] }).strokeTimes);
     let strokes = 0;
     for (const digit of [1, 4, 5, 8]) {
       await clearPad();
-      await draw(opened.page, widget.locator('.draw-pad'), DIGITS[digit]);
+      await draw(page, widget.locator('.draw-pad'), DIGITS[digit]);
       strokes += DIGITS[digit].length;
-      await expect.poll(() => opened.page.evaluate(() => performance.getEntriesByName('draw:stroke-to-maps').length)).toBe(strokes);
+      await expect.poll(async () => (await strokeTimes()).length).toBe(strokes);
     }
-    const times = await opened.page.evaluate(() => performance.getEntriesByName('draw:stroke-to-maps').map((e) => e.duration));
+    const times = await strokeTimes();
     console.log(`stroke end to maps drawn (ms): ${times.map((t) => t.toFixed(1)).join(' ')}`);
-    expect(times).toHaveLength(strokes);
     for (const t of times) {
       expect(t).toBeGreaterThan(0);
       expect(t).toBeLessThan(100);
     }
+    expect(await page.evaluate(() => performance.getEntriesByName('draw:stroke-to-maps').length)).toBe(1);
   });
 });
 
