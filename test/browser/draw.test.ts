@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIGITS, type Stroke } from './digits';
-import { connectBrowser, disconnectBrowser, type OpenedPage, openPage, ROOT, url } from './harness';
+import { connectBrowser, disconnectBrowser, type OpenedPage, openPage, ROOT, runAxe, url } from './harness';
 
 /** Strings that only TensorFlow.js code contains (kernel and flag names survive minification). */
 const TFJS_MARKERS = ['loadLayersModel', 'WEBGL_VERSION', 'BatchMatMul'];
@@ -211,6 +211,17 @@ describe('draw a digit', () => {
     await opened.page.keyboard.press('Space');
     expect(await figure.getAttribute('data-view')).toBe('contributions');
     for (const m of await mapPixels()) expect(m.corner).toEqual([247, 247, 247]);
+  });
+
+  it('has no serious accessibility problems with the maps shown, in either view', async () => {
+    const toggle = widget.locator('.draw-show-pictures');
+    for (const pictures of [false, true]) {
+      await toggle.setChecked(pictures);
+      expect(await widget.locator('.draw-maps').isVisible()).toBe(true);
+      const bad = (await runAxe(opened.page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(bad, JSON.stringify(bad, null, 2)).toEqual([]);
+    }
+    await toggle.setChecked(false);
   });
 
   it('draws the maps within 100 ms of a stroke ending', async () => {
