@@ -308,28 +308,32 @@ describe('models and memory', () => {
     await expectContributionMaps();
   });
 
-  it('takes the model just trained in the linear retraining widget', { timeout: 180_000 }, async () => {
-    const page = opened.page;
-    const trainer = page.locator('retrain-widget#retrain-linear');
-    await trainer.scrollIntoViewIfNeeded();
-    await page.waitForFunction(() => document.querySelector<HTMLFieldSetElement>('retrain-widget#retrain-linear fieldset')?.disabled === false, null, { timeout: 60_000 });
-    await trainer.locator('input[name=trainSize]').fill('500');
-    await trainer.locator('input[name=epochs]').fill('1');
-    await trainer.locator('input[name=epochs]').dispatchEvent('change', { bubbles: true });
-    const received = page.evaluate(
-      () => new Promise<string>((done) => window.addEventListener('mnist:retrained', (e) => done(String((e as CustomEvent<{ architecture: string }>).detail.architecture)), { once: true })),
-    );
-    await trainer.locator('button[data-action=train]').click();
-    expect(await received).toBe('linear');
-    await widget.scrollIntoViewIfNeeded();
-    await selectModel('retrained');
-    await clearPad();
-    await draw(page, widget.locator('.draw-pad'), DIGITS[0]);
-    await expect.poll(() => widget.getAttribute('data-prediction')).not.toBeNull();
-    const probs = await probabilities();
-    expect(probs.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
-    expect(await widget.locator('.draw-maps').isVisible()).toBe(true);
-  });
+  for (const architecture of ['mlp', 'linear']) {
+    it(`takes the model just trained in the ${architecture} retraining widget`, { timeout: 180_000 }, async () => {
+      const page = opened.page;
+      const trainer = page.locator(`retrain-widget#retrain-${architecture}`);
+      await trainer.scrollIntoViewIfNeeded();
+      await page.waitForFunction((id) => document.querySelector<HTMLFieldSetElement>(`retrain-widget#${id} fieldset`)?.disabled === false, `retrain-${architecture}`, {
+        timeout: 60_000,
+      });
+      await trainer.locator('input[name=trainSize]').fill('500');
+      await trainer.locator('input[name=epochs]').fill('1');
+      await trainer.locator('input[name=epochs]').dispatchEvent('change', { bubbles: true });
+      const received = page.evaluate(
+        () => new Promise<string>((done) => window.addEventListener('mnist:retrained', (e) => done(String((e as CustomEvent<{ architecture: string }>).detail.architecture)), { once: true })),
+      );
+      await trainer.locator('button[data-action=train]').click();
+      expect(await received).toBe(architecture);
+      await widget.scrollIntoViewIfNeeded();
+      await selectModel('retrained');
+      await clearPad();
+      await draw(page, widget.locator('.draw-pad'), DIGITS[0]);
+      await expect.poll(() => widget.getAttribute('data-prediction')).not.toBeNull();
+      const probs = await probabilities();
+      expect(probs.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
+      await expectContributionMaps();
+    });
+  }
 
   it('frees each model when switching, so the tensor count returns to its level', async () => {
     const chunk = opened.requests.find((r) => /\/classifier\.[^/]*\.js$/.test(new URL(r).pathname));
