@@ -3,6 +3,8 @@
  * so tfjs stays out of the initial page load.
  */
 import * as tf from '@tensorflow/tfjs';
+import type { DenseLayer } from '../lib/effective-map';
+import { readDenseLayers } from '../lib/effective-map-model';
 import { PIXELS } from '../lib/idx';
 import type { Architecture } from '../lib/model';
 import type { RetrainedModel } from './retrained';
@@ -12,10 +14,8 @@ export interface Classifier {
   architecture: Architecture;
   /** Class probabilities [10] for one input [784] in [0, 1]. */
   predict(input: Float32Array): Float32Array;
-  /** For a model with no hidden layers: its kernel, row-major [784, 10]; otherwise null. */
-  kernel: Float32Array | null;
-  /** For a model with no hidden layers: its biases [10]. */
-  bias: Float32Array | null;
+  /** Its Dense layers' weights, input side first, copied once for the per-digit maps. */
+  layers: DenseLayer[];
   dispose(): void;
 }
 
@@ -30,13 +30,16 @@ function ready(): Promise<void> {
 }
 
 function wrap(model: tf.LayersModel, architecture: Architecture): Classifier {
-  const linear = architecture === 'linear' && model.layers.length === 1;
-  // getWeights() returns the model's own variables: read them, do not dispose them.
-  const weights = linear ? model.layers[0].getWeights() : [];
+  let layers: DenseLayer[];
+  try {
+    layers = readDenseLayers(model);
+  } catch (error) {
+    model.dispose();
+    throw error;
+  }
   return {
     architecture,
-    kernel: linear ? (weights[0].dataSync() as Float32Array).slice() : null,
-    bias: linear ? (weights[1].dataSync() as Float32Array).slice() : null,
+    layers,
     predict(input: Float32Array): Float32Array {
       const probs = tf.tidy(() => {
         const out = model.predict(tf.tensor2d(input, [1, PIXELS])) as tf.Tensor;

@@ -1,11 +1,12 @@
 import { PIXELS } from '../lib/idx';
 import type { Architecture } from '../lib/model';
-import { contributions, toMnistInput } from '../lib/preprocess';
+import { toMnistInput } from '../lib/preprocess';
 import { showBars, summary } from './bars';
 import type { Classifier } from './classifier';
 import { type SampleSheet, sampleDigit } from './examples';
+import { MapsView } from './maps-view';
 import { DrawPad } from './pad';
-import { mapSums, paintContributions, paintInput } from './render';
+import { paintInput } from './render';
 import { asRetrainedModel, RETRAINED_EVENT, type RetrainedModel } from './retrained';
 
 /** A model of the build, as the wrapper lists it in `data-models`. */
@@ -29,6 +30,7 @@ type ClassifierModule = typeof import('./classifier');
  */
 class DrawDigit extends HTMLElement {
   private pad: DrawPad | null = null;
+  private maps: MapsView | null = null;
   private classifier: Classifier | null = null;
   private lib: Promise<ClassifierModule> | null = null;
   private retrained: RetrainedModel | null = null;
@@ -50,7 +52,8 @@ class DrawDigit extends HTMLElement {
   private setUp(): void {
     this.find<HTMLElement>('.draw-fallback').hidden = true;
     this.find<HTMLElement>('.draw-ui').hidden = false;
-    this.pad = new DrawPad(this.find('.draw-pad'), (done) => this.inked(done));
+    this.pad = new DrawPad(this.find('.draw-pad'), (done, at) => this.inked(done, at));
+    this.maps = new MapsView(this.find('.draw-maps'));
     this.find<HTMLButtonElement>('.draw-clear').addEventListener('click', () => this.clear());
     this.find<HTMLButtonElement>('.draw-sample').addEventListener('click', () => void this.showSample());
     this.find<HTMLCanvasElement>('.draw-pad').addEventListener('pointerdown', () => this.start());
@@ -134,12 +137,13 @@ class DrawDigit extends HTMLElement {
     if (this.selected === RETRAINED_ID && this.lib) void this.select(RETRAINED_ID);
   }
 
-  private inked(done: boolean): void {
+  private inked(done: boolean, at: number): void {
     if (done) this.find('.draw-sample-note').textContent = '';
     if (done) {
       window.clearTimeout(this.liveTimer);
       this.liveTimer = undefined;
       this.refresh();
+      this.maps?.measureFrom(at);
     } else if (this.liveTimer === undefined) {
       this.liveTimer = window.setTimeout(() => {
         this.liveTimer = undefined;
@@ -175,31 +179,18 @@ class DrawDigit extends HTMLElement {
     paintInput(this.find('.draw-preview canvas'), input);
     const bars = [...this.querySelectorAll<HTMLElement>('.draw-bars li')];
     const model = this.classifier;
-    const maps = this.find<HTMLElement>('.draw-maps');
-    maps.hidden = !model?.kernel;
-    this.find<HTMLElement>('.draw-maps-note').hidden = !model || Boolean(model.kernel);
+    if (this.maps) this.maps.hidden = !model;
+    if (model) this.maps?.show(model.layers, input ?? new Float32Array(PIXELS));
     if (!input || !model) {
       showBars(bars, null);
       delete this.dataset.prediction;
       if (this.dataset.state !== 'loading' && this.dataset.state !== 'error') this.status(input ? 'The model is loading…' : 'Draw a digit on the pad.');
-      if (model?.kernel) this.showMaps(contributions(new Float32Array(PIXELS), model.kernel), model);
       return;
     }
     const probs = model.predict(input);
     showBars(bars, probs);
     this.dataset.prediction = String(probs.indexOf(Math.max(...probs)));
     this.status(summary(probs));
-    if (model.kernel) this.showMaps(contributions(input, model.kernel), model);
-  }
-
-  private showMaps(maps: Float32Array, model: Classifier): void {
-    const canvases = [...this.querySelectorAll<HTMLCanvasElement>('.draw-maps canvas')];
-    paintContributions(canvases, maps);
-    const sums = mapSums(maps);
-    this.querySelectorAll<HTMLElement>('.draw-map-sum').forEach((el, c) => {
-      const total = sums[c] + (model.bias?.[c] ?? 0);
-      el.textContent = `${total >= 0 ? '+' : '\u2212'}${Math.abs(total).toFixed(1)}`;
-    });
   }
 }
 

@@ -21,11 +21,12 @@ export class DrawPad {
   private inked = false;
 
   /**
-   * `onInk` runs while a stroke is being drawn (`done` false) and when it ends (`done` true).
+   * `onInk` runs while a stroke is being drawn (`done` false) and when it ends (`done` true);
+   * `at` is the pointer event's time on the `performance.now()` clock.
    */
   constructor(
     private readonly canvas: HTMLCanvasElement,
-    private readonly onInk: (done: boolean) => void,
+    private readonly onInk: (done: boolean, at: number) => void,
   ) {
     const side = Math.min(MAX_BACKING, Math.round(canvas.clientWidth * (window.devicePixelRatio || 1))) || 280;
     canvas.width = side;
@@ -91,7 +92,7 @@ export class DrawPad {
     this.last = this.point(e);
     this.ctx.strokeStyle = getComputedStyle(this.canvas).color;
     this.segment(this.last, this.last);
-    this.onInk(false);
+    this.onInk(false, e.timeStamp);
   }
 
   private move(e: PointerEvent): void {
@@ -102,14 +103,14 @@ export class DrawPad {
       this.segment(this.last, p);
       this.last = p;
     }
-    this.onInk(false);
+    this.onInk(false, e.timeStamp);
   }
 
   private up(e: PointerEvent): void {
     if (e.pointerId !== this.active) return;
     this.active = null;
     this.last = null;
-    this.onInk(true);
+    this.onInk(true, e.timeStamp);
   }
 
   private segment(from: { x: number; y: number }, to: { x: number; y: number }): void {

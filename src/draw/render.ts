@@ -1,5 +1,5 @@
 import { PIXELS } from '../lib/idx';
-import { quantileAbs, tileColors } from '../lib/normalise';
+import { quantileAbs, SIGNED_SCALE_QUANTILE, tileColors } from '../lib/normalise';
 import { paintGray, paintTile } from '../paint/canvas';
 
 /** Share of the non-zero contributions under the maps' colour scale; the few beyond saturate. */
@@ -11,15 +11,23 @@ export function paintInput(canvas: HTMLCanvasElement, input: Float32Array | null
 }
 
 /**
- * Paints one contribution map [10, 784] per canvas on one shared signed scale (zero is the
- * neutral colour), so maps can be compared. The scale is a high quantile of the inked pixels'
- * contributions: the blank pixels (all zero) would otherwise decide it. Returns the scale.
+ * One colour scale shared by all ten contribution maps [10, 784], so they can be compared: a high
+ * quantile of the inked pixels' contributions, since the blank pixels (all zero) would otherwise
+ * decide it.
  */
-export function paintContributions(canvases: readonly HTMLCanvasElement[], maps: Float32Array): number {
-  const scale = quantileAbs(maps.filter((v) => v !== 0), MAP_SCALE_QUANTILE);
+export function contributionScale(maps: Float32Array): number {
+  return quantileAbs(maps.filter((v) => v !== 0), MAP_SCALE_QUANTILE);
+}
+
+/** One colour scale for the ten pictures J [10, 784], as the article's signed sheets choose it. */
+export function pictureScale(jacobian: Float32Array): number {
+  return quantileAbs(jacobian, SIGNED_SCALE_QUANTILE);
+}
+
+/** Paints maps [10, 784], one per canvas, in the diverging colours (zero is the neutral colour). */
+export function paintSigned(canvases: readonly HTMLCanvasElement[], maps: Float32Array, scale: number): void {
   const rgb = tileColors(maps, PIXELS, 'signed', scale);
   canvases.forEach((canvas, c) => paintTile(canvas, rgb.subarray(3 * c * PIXELS, 3 * (c + 1) * PIXELS)));
-  return scale;
 }
 
 /** Per-class sums of a contribution map [classes, 784]: each class's score from the pixels. */

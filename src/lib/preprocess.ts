@@ -144,21 +144,3 @@ export function toMnistInput(drawing: GrayImage): Float32Array | null {
   if (!box) return null;
   return centreInCanvas(cropAndFit(drawing, box));
 }
-
-/**
- * What each pixel adds to each class's score in a model with no hidden layers: input times
- * template. `kernel` is the Dense kernel, row-major [784, 10] (inputs by classes); the result is
- * [10, 784], one map per class. Each map sums to that class's score minus its bias.
- */
-export function contributions(input: Float32Array, kernel: Float32Array, classes = 10): Float32Array {
-  if (kernel.length !== input.length * classes) {
-    throw new Error(`kernel has ${kernel.length} values, expected ${input.length} x ${classes}`);
-  }
-  const out = new Float32Array(classes * input.length);
-  for (let p = 0; p < input.length; p++) {
-    const x = input[p];
-    if (x === 0) continue;
-    for (let c = 0; c < classes; c++) out[c * input.length + p] = x * kernel[p * classes + c];
-  }
-  return out;
-}

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIGITS, type Stroke } from './digits';
-import { connectBrowser, disconnectBrowser, type OpenedPage, openPage, ROOT, url } from './harness';
+import { connectBrowser, disconnectBrowser, type OpenedPage, openPage, ROOT, runAxe, url } from './harness';
 
 /** Strings that only TensorFlow.js code contains (kernel and flag names survive minification). */
 const TFJS_MARKERS = ['loadLayersModel', 'WEBGL_VERSION', 'BatchMatMul'];
@@ -62,6 +62,44 @@ async function preview(): Promise<number[]> {
   });
 }
 
+/** Per map: how many of its pixels are not the neutral colour, and its corner pixel's colour. */
+async function mapPixels(): Promise<{ corner: number[]; coloured: number; rgb: number[] }[]> {
+  return widget.locator('.draw-maps canvas').evaluateAll((cs) =>
+    cs.map((c) => {
+      const d = (c as HTMLCanvasElement).getContext('2d')?.getImageData(0, 0, 28, 28).data ?? new Uint8ClampedArray();
+      let coloured = 0;
+      for (let i = 0; i < d.length; i += 4) if (!(d[i] === 247 && d[i + 1] === 247 && d[i + 2] === 247)) coloured++;
+      return { corner: [d[0], d[1], d[2]], coloured, rgb: Array.from(d) };
+    }),
+  );
+}
+
+/** The scores the maps' labels show (sum of each map plus its bias), at full precision. */
+async function mapScores(): Promise<number[]> {
+  return widget.locator('.draw-map-sum').evaluateAll((els) => els.map((el) => Number((el as HTMLElement).dataset.score)));
+}
+
+function softmax(scores: number[]): number[] {
+  const max = Math.max(...scores);
+  const exp = scores.map((s) => Math.exp(s - max));
+  const total = exp.reduce((a, b) => a + b, 0);
+  return exp.map((e) => e / total);
+}
+
+/** Ten maps after a drawing: neutral on blank pixels, coloured where ink is, and scores that are the model's. */
+async function expectContributionMaps(): Promise<void> {
+  await expect.poll(() => widget.locator('.draw-maps canvas').count()).toBe(10);
+  expect(await widget.locator('.draw-maps').isVisible()).toBe(true);
+  for (const m of await mapPixels()) {
+    expect(m.corner).toEqual([247, 247, 247]);
+    expect(m.coloured).toBeGreaterThan(30);
+  }
+  // The labels' scores come from the maps; the bars from the tfjs model's softmax output.
+  const fromMaps = softmax(await mapScores());
+  const fromModel = await probabilities();
+  fromMaps.forEach((p, c) => expect(Math.abs(p - fromModel[c]), `probability of ${c}`).toBeLessThan(1e-4));
+}
+
 async function clearPad(): Promise<void> {
   await widget.locator('.draw-clear').click();
   await expect.poll(async () => (await preview()).some((v) => v > 0)).toBe(false);
@@ -79,6 +117,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  expect(opened?.consoleErrors ?? []).toEqual([]);
   await opened?.close();
   await disconnectBrowser();
 });
@@ -121,25 +160,94 @@ describe('draw a digit', () => {
     await selectModel('linear-60k');
     await clearPad();
     await draw(opened.page, widget.locator('.draw-pad'), DIGITS[0]);
-    const maps = widget.locator('.draw-maps canvas');
-    await expect.poll(() => maps.count()).toBe(10);
-    expect(await widget.locator('.draw-maps').isVisible()).toBe(true);
-    // Each map: neutral where there is no ink, coloured where ink met a non-zero weight.
-    const coloured = await maps.evaluateAll((cs) =>
-      cs.map((c) => {
-        const d = (c as HTMLCanvasElement).getContext('2d')?.getImageData(0, 0, 28, 28).data ?? new Uint8ClampedArray();
-        let n = 0;
-        for (let i = 0; i < d.length; i += 4) if (!(d[i] === 247 && d[i + 1] === 247 && d[i + 2] === 247)) n++;
-        return { corner: [d[0], d[1], d[2]], n };
-      }),
-    );
-    for (const m of coloured) {
-      expect(m.corner).toEqual([247, 247, 247]);
-      expect(m.n).toBeGreaterThan(30);
-    }
+    await expectContributionMaps();
     await widget.screenshot({ path: resolve(SHOTS, 'linear-0.png') });
+  });
+
+  it('shows the exact maps of the multi-layer model after a stroke, labelled by digit', async () => {
     await selectModel('mlp-60k');
-    expect(await widget.locator('.draw-maps').isVisible()).toBe(false);
+    await clearPad();
+    await draw(opened.page, widget.locator('.draw-pad'), DIGITS[3]);
+    await expectContributionMaps();
+    const labels = await widget.locator('.draw-map > span').allTextContents();
+    expect(labels.map((t) => t.trim().split(':')[0])).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+    const names = await widget.locator('.draw-maps canvas').evaluateAll((cs) => cs.map((c) => c.getAttribute('aria-label')));
+    names.forEach((name, d) => expect(name).toBe(`Contribution of each pixel to the score of ${d}`));
+    const scores = await mapScores();
+    expect(String(scores.indexOf(Math.max(...scores)))).toBe(await widget.getAttribute('data-prediction'));
+    await widget.screenshot({ path: resolve(SHOTS, 'mlp-3-contributions.png') });
+  });
+
+  it('switches to the pictures J by keyboard, and they change with the drawing', async () => {
+    const figure = widget.locator('.draw-maps');
+    const toggle = widget.locator('.draw-show-pictures');
+    const contributions = await mapPixels();
+    const scores = await mapScores();
+    await toggle.focus();
+    await opened.page.keyboard.press('Space');
+    expect(await toggle.isChecked()).toBe(true);
+    expect(await figure.getAttribute('data-view')).toBe('pictures');
+    const pictures = await mapPixels();
+    pictures.forEach((m, d) => {
+      // J is weights over the whole canvas, blank pixels included.
+      expect(m.coloured, `picture of ${d}`).toBeGreaterThan(contributions[d].coloured + 200);
+      expect(m.rgb).not.toEqual(contributions[d].rgb);
+    });
+    expect(await mapScores()).toEqual(scores);
+    const names = await widget.locator('.draw-maps canvas').evaluateAll((cs) => cs.map((c) => c.getAttribute('aria-label')));
+    names.forEach((name, d) => expect(name).toContain(`The picture the score of ${d} uses`));
+    expect(await figure.locator('figcaption [data-view="pictures"]').isVisible()).toBe(true);
+    expect(await figure.locator('figcaption [data-view="contributions"]').isVisible()).toBe(false);
+    await widget.screenshot({ path: resolve(SHOTS, 'mlp-3-pictures.png') });
+
+    // Another drawing silences other hidden nodes: the multi-layer model's pictures change.
+    await clearPad();
+    await draw(opened.page, widget.locator('.draw-pad'), DIGITS[0]);
+    await expect.poll(async () => (await mapScores()).join()).not.toBe(scores.join());
+    const other = await mapPixels();
+    expect(other.filter((m, d) => m.rgb.join() !== pictures[d].rgb.join()).length).toBe(10);
+
+    await toggle.focus();
+    await opened.page.keyboard.press('Space');
+    expect(await figure.getAttribute('data-view')).toBe('contributions');
+    for (const m of await mapPixels()) expect(m.corner).toEqual([247, 247, 247]);
+  });
+
+  it('has no serious accessibility problems with the maps shown, in either view', async () => {
+    const toggle = widget.locator('.draw-show-pictures');
+    for (const pictures of [false, true]) {
+      await toggle.setChecked(pictures);
+      expect(await widget.locator('.draw-maps').isVisible()).toBe(true);
+      const bad = (await runAxe(opened.page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(bad, JSON.stringify(bad, null, 2)).toEqual([]);
+    }
+    await toggle.setChecked(false);
+  });
+
+  it('draws the maps within 100 ms of a stroke ending', async () => {
+    await selectModel('mlp-60k');
+    const page = opened.page;
+    // The widget keeps only the latest measure: collect every one as it is made.
+    await page.evaluate(() => {
+      const w = window as unknown as { strokeTimes: number[] };
+      w.strokeTimes = [];
+      new PerformanceObserver((list) => w.strokeTimes.push(...list.getEntriesByName('draw:stroke-to-maps').map((e) => e.duration))).observe({ type: 'measure' });
+    });
+    const strokeTimes = () => page.evaluate(() => (window as unknown as { strokeTimes: number[] }).strokeTimes);
+    let strokes = 0;
+    for (const digit of [1, 4, 5, 8]) {
+      await clearPad();
+      await draw(page, widget.locator('.draw-pad'), DIGITS[digit]);
+      strokes += DIGITS[digit].length;
+      await expect.poll(async () => (await strokeTimes()).length).toBe(strokes);
+    }
+    const times = await strokeTimes();
+    console.log(`stroke end to maps drawn (ms): ${times.map((t) => t.toFixed(1)).join(' ')}`);
+    for (const t of times) {
+      expect(t).toBeGreaterThan(0);
+      expect(t).toBeLessThan(100);
+    }
+    expect(await page.evaluate(() => performance.getEntriesByName('draw:stroke-to-maps').length)).toBe(1);
   });
 });
 
@@ -182,28 +290,50 @@ describe('models and memory', () => {
     expect(await widget.locator('.draw-maps').isVisible()).toBe(true);
   });
 
-  it('takes the model just trained in the linear retraining widget', { timeout: 180_000 }, async () => {
-    const page = opened.page;
-    const trainer = page.locator('retrain-widget#retrain-linear');
-    await trainer.scrollIntoViewIfNeeded();
-    await page.waitForFunction(() => document.querySelector<HTMLFieldSetElement>('retrain-widget#retrain-linear fieldset')?.disabled === false, null, { timeout: 60_000 });
-    await trainer.locator('input[name=trainSize]').fill('500');
-    await trainer.locator('input[name=epochs]').fill('1');
-    await trainer.locator('input[name=epochs]').dispatchEvent('change', { bubbles: true });
-    const received = page.evaluate(
-      () => new Promise<string>((done) => window.addEventListener('mnist:retrained', (e) => done(String((e as CustomEvent<{ architecture: string }>).detail.architecture)), { once: true })),
-    );
-    await trainer.locator('button[data-action=train]').click();
-    expect(await received).toBe('linear');
-    await widget.scrollIntoViewIfNeeded();
+  it('shows the exact maps of a multi-layer model handed over', async () => {
+    // Stand in for the retraining widget with the build's network trained on 500 images.
+    await opened.page.evaluate(async () => {
+      const manifest = (await (await fetch(new URL('generated/manifest.json', document.baseURI))).json()) as { variants: { id: string; model: string }[] };
+      const model = manifest.variants.find((v) => v.id === 'mlp-500')?.model ?? '';
+      const url = new URL(`generated/${model}`, document.baseURI);
+      const modelJson = (await (await fetch(url)).json()) as { weightsManifest: { paths: string[] }[] };
+      const weightData = await (await fetch(new URL(modelJson.weightsManifest[0].paths[0], url))).arrayBuffer();
+      window.dispatchEvent(new CustomEvent('mnist:retrained', { detail: { architecture: 'mlp', modelJson, weightData } }));
+    });
+    await expect.poll(() => widget.locator('.draw-retrained-note').textContent()).toContain('multi-layer network');
     await selectModel('retrained');
     await clearPad();
-    await draw(page, widget.locator('.draw-pad'), DIGITS[0]);
+    await draw(opened.page, widget.locator('.draw-pad'), DIGITS[2]);
     await expect.poll(() => widget.getAttribute('data-prediction')).not.toBeNull();
-    const probs = await probabilities();
-    expect(probs.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
-    expect(await widget.locator('.draw-maps').isVisible()).toBe(true);
+    await expectContributionMaps();
   });
+
+  for (const architecture of ['mlp', 'linear']) {
+    it(`takes the model just trained in the ${architecture} retraining widget`, { timeout: 180_000 }, async () => {
+      const page = opened.page;
+      const trainer = page.locator(`retrain-widget#retrain-${architecture}`);
+      await trainer.scrollIntoViewIfNeeded();
+      await page.waitForFunction((id) => document.querySelector<HTMLFieldSetElement>(`retrain-widget#${id} fieldset`)?.disabled === false, `retrain-${architecture}`, {
+        timeout: 60_000,
+      });
+      await trainer.locator('input[name=trainSize]').fill('500');
+      await trainer.locator('input[name=epochs]').fill('1');
+      await trainer.locator('input[name=epochs]').dispatchEvent('change', { bubbles: true });
+      const received = page.evaluate(
+        () => new Promise<string>((done) => window.addEventListener('mnist:retrained', (e) => done(String((e as CustomEvent<{ architecture: string }>).detail.architecture)), { once: true })),
+      );
+      await trainer.locator('button[data-action=train]').click();
+      expect(await received).toBe(architecture);
+      await widget.scrollIntoViewIfNeeded();
+      await selectModel('retrained');
+      await clearPad();
+      await draw(page, widget.locator('.draw-pad'), DIGITS[0]);
+      await expect.poll(() => widget.getAttribute('data-prediction')).not.toBeNull();
+      const probs = await probabilities();
+      expect(probs.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
+      await expectContributionMaps();
+    });
+  }
 
   it('frees each model when switching, so the tensor count returns to its level', async () => {
     const chunk = opened.requests.find((r) => /\/classifier\.[^/]*\.js$/.test(new URL(r).pathname));

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   centreInCanvas,
   centreOfMass,
-  contributions,
   cropAndFit,
   type GrayImage,
   inkBox,
@@ -106,17 +105,5 @@ describe('toMnistInput', () => {
     expect(out).not.toBeNull();
     const expected = rect(28, 28, 9, 4, 19, 24).data;
     expect(Array.from(out ?? [])).toEqual(Array.from(expected));
-  });
-});
-
-describe('contributions', () => {
-  it('multiplies each input pixel by each class template', () => {
-    // 3 inputs x 2 classes, row-major [inputs, classes].
-    const out = contributions(Float32Array.from([1, 0, 0.5]), Float32Array.from([1, 2, 3, 4, 5, 6]), 2);
-    expect(Array.from(out)).toEqual([1, 0, 2.5, 2, 0, 3]);
-  });
-
-  it('rejects a kernel of the wrong size', () => {
-    expect(() => contributions(new Float32Array(3), new Float32Array(5), 2)).toThrow(/expected 3 x 2/);
   });
 });
