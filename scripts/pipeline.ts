@@ -10,6 +10,8 @@ import { type Manifest, parseManifest, type VariantEntry } from '../src/lib/mani
 import { type BackendChoice, type BackendName, chooseBackend } from './backend';
 import { writeBrowserData } from './figures/browser-data';
 import { writeComposedLayers } from './figures/composed-layers';
+import { effectiveFiles, writeEffectiveTemplates } from './figures/effective-templates';
+import { writeTopDigits } from './figures/top-digits';
 import { writeInkShare } from './figures/ink-share';
 import { writeSampleDigits } from './figures/sample-digits';
 import { pipelineFingerprint } from './fingerprint';
@@ -87,6 +89,9 @@ async function buildOutputs(
     try {
       const modelDir = `models/${spec.id}`;
       const { layers, outputImages } = await writeComposedLayers(trained.model, spec.id, dir);
+      const mlp = spec.architecture === 'mlp';
+      const effective = mlp ? await writeEffectiveTemplates(trained.model, spec.id, dir, test) : undefined;
+      const topDigits = mlp ? await writeTopDigits(trained.model, spec.id, dir, headOf(train, browserData.train.count)) : undefined;
       await saveModel(trained.model, join(dir, modelDir));
       variants.push({
         id: spec.id,
@@ -105,6 +110,8 @@ async function buildOutputs(
         model: `${modelDir}/model.json`,
         layers,
         edgeWeights: EDGE_REGIONS.map((region) => ({ region: region.id, zScore: regionZScores(outputImages, region) })),
+        ...(effective && { effective }),
+        ...(topDigits && { topDigits }),
       });
     } finally {
       disposeModel(trained.model);
@@ -150,6 +157,8 @@ export function referencedFiles(m: Manifest): string[] {
   for (const v of m.variants) {
     files.push(v.model, v.model.replace(/model\.json$/, WEIGHTS_FILE));
     for (const layer of v.layers) files.push(layer.composed, ...layer.sheets.map((s) => s.path));
+    if (v.effective) files.push(...effectiveFiles(v.effective));
+    if (v.topDigits) files.push(v.topDigits.path, v.topDigits.sprite.path);
   }
   return files;
 }
