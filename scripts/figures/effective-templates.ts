@@ -10,6 +10,7 @@ import {
   type ReluMlp,
   reluMlpOf,
   rowCosines,
+  rowNormRatios,
 } from '../../src/lib/effective-templates';
 import { PIXELS } from '../../src/lib/idx';
 import type { EffectiveEntry, SheetEntry } from '../../src/lib/manifest';
@@ -40,6 +41,7 @@ export async function writeEffectiveTemplates(model: tf.LayersModel, variantId: 
     const layer2 = await composedLayer2(net);
     const layer2Effective = await meanEffectiveNodeTemplates(net, test, [...Array(layer2.length / PIXELS).keys()]);
     const allCosines = rowCosines(layer2, layer2Effective);
+    const allStrengths = rowNormRatios(layer2, layer2Effective);
     const nodes = strongest(layer2, EFFECTIVE_NODE_COUNT);
     const nodeComposed = pickRows(layer2, nodes);
     const nodeEffective = pickRows(layer2Effective, nodes);
@@ -48,13 +50,16 @@ export async function writeEffectiveTemplates(model: tf.LayersModel, variantId: 
     return {
       path,
       cosine: rowCosines(composed, effective),
+      strength: rowNormRatios(composed, effective),
       testCount: test.count,
       ...outputSheets,
       edgeWeights: edgeRegionWeights(effective),
       nodes: {
         nodes,
         cosine: nodes.map((k) => allCosines[k]),
-        meanCosine: allCosines.reduce((a, b) => a + b, 0) / allCosines.length,
+        strength: nodes.map((k) => allStrengths[k]),
+        meanCosine: mean(allCosines),
+        meanStrength: mean(allStrengths),
         path: nodePath,
         ...(await writePair(outDir, `${variantId}-layer2-nodes`, nodeComposed, nodeEffective)),
       },
@@ -113,4 +118,8 @@ function pickRows(rows: Float32Array, picks: readonly number[]): Float32Array {
 export function effectiveFiles(e: EffectiveEntry): string[] {
   const sheets = (x: { composedSheet: SheetEntry; effectiveSheet: SheetEntry }) => [x.composedSheet.path, x.effectiveSheet.path];
   return [e.path, ...sheets(e), e.nodes.path, ...sheets(e.nodes)];
+}
+
+function mean(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0) / values.length;
 }

@@ -132,6 +132,27 @@ export function rowCosines(a: Float32Array, b: Float32Array): number[] {
   return out;
 }
 
+/**
+ * Per row, the length of `b`'s row over the length of `a`'s (Euclidean, over 784 pixels): how much
+ * of a composed image's strength (`a`) its effective template (`b`) keeps. 0 where `a`'s row is zero.
+ */
+export function rowNormRatios(a: Float32Array, b: Float32Array): number[] {
+  if (a.length !== b.length || a.length % PIXELS !== 0) {
+    throw new Error(`cannot compare ${a.length} values with ${b.length}: both must be [rows, ${PIXELS}]`);
+  }
+  const out: number[] = [];
+  for (let base = 0; base < a.length; base += PIXELS) {
+    let na = 0;
+    let nb = 0;
+    for (let p = base; p < base + PIXELS; p++) {
+      na += a[p] * a[p];
+      nb += b[p] * b[p];
+    }
+    out.push(na > 0 ? Math.sqrt(nb / na) : 0);
+  }
+  return out;
+}
+
 /** Column c of W1·W2·W3 for every digit c: the composed output images, [10, 784] row-major. */
 export async function composedOutputImages(net: ReluMlp): Promise<Float32Array> {
   const product = tf.tidy(() => tf.transpose(tf.matMul(tf.matMul(net.kernels[0], net.kernels[1]), net.kernels[2])));
@@ -159,17 +180,23 @@ export function edgeRegionWeights(images: Float32Array): { region: string; zScor
 
 /**
  * The per-seed measurements of one trained `mlp` model, named as the manifest's seed entries name
- * them: `effectiveCosine` [10] (as `effectiveCosines`) and `effectiveEdgeWeights` (per edge region,
- * the z-score [10] of each digit's mean effective template over it).
+ * them: `effectiveCosine` [10] (as `effectiveCosines`), `effectiveStrength` [10] (`rowNormRatios`
+ * of composed image and mean effective template) and `effectiveEdgeWeights` (per edge region, the
+ * z-score [10] of each digit's mean effective template over it).
  */
 export async function effectiveSeedMeasures(
   model: tf.LayersModel,
   test: DigitSet,
-): Promise<{ effectiveCosine: number[]; effectiveEdgeWeights: { region: string; zScore: number[] }[] }> {
+): Promise<{ effectiveCosine: number[]; effectiveStrength: number[]; effectiveEdgeWeights: { region: string; zScore: number[] }[] }> {
   const net = reluMlpOf(model);
   try {
     const templates = await meanEffectiveTemplates(net, test);
-    return { effectiveCosine: rowCosines(await composedOutputImages(net), templates), effectiveEdgeWeights: edgeRegionWeights(templates) };
+    const composed = await composedOutputImages(net);
+    return {
+      effectiveCosine: rowCosines(composed, templates),
+      effectiveStrength: rowNormRatios(composed, templates),
+      effectiveEdgeWeights: edgeRegionWeights(templates),
+    };
   } finally {
     disposeMlp(net);
   }

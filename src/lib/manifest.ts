@@ -78,6 +78,8 @@ export const effectiveSchema = z.object({
   path: relativePath,
   /** Per digit, cosine similarity of the composed output image and the mean effective template. */
   cosine: z.array(cosineSchema).length(10),
+  /** Per digit, the mean effective template's length over the composed image's (1: as strong). */
+  strength: z.array(z.number().nonnegative()).length(10),
   testCount: z.number().int().positive(),
   composedSheet: sheetSchema,
   effectiveSheet: sheetSchema,
@@ -88,8 +90,10 @@ export const effectiveSchema = z.object({
     /** 0-based node numbers: the layer's strongest composed images. */
     nodes: z.array(z.number().int().nonnegative()).min(1),
     cosine: z.array(cosineSchema),
-    /** Mean cosine over every node of layer 2. */
+    strength: z.array(z.number().nonnegative()),
+    /** Mean cosine and mean strength over every node of layer 2. */
     meanCosine: cosineSchema,
+    meanStrength: z.number().nonnegative(),
     /** Little-endian float32 [nodes, 784]. */
     path: relativePath,
     composedSheet: sheetSchema,
@@ -100,6 +104,7 @@ export const effectiveSchema = z.object({
 /** Per-seed measurements the seed loop can add to each of its entries (see `effectiveSeedMeasures`). */
 export const seedEffectiveFields = {
   effectiveCosine: z.array(cosineSchema).length(10).optional(),
+  effectiveStrength: z.array(z.number().nonnegative()).length(10).optional(),
   effectiveEdgeWeights: edgeWeightsSchema.optional(),
 };
 

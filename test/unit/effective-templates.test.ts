@@ -8,6 +8,7 @@ import {
   meanEffectiveTemplates,
   type ReluMlp,
   rowCosines,
+  rowNormRatios,
 } from '../../src/lib/effective-templates';
 import type { DigitSet } from '../../src/lib/mnist';
 
@@ -172,5 +173,19 @@ describe('effectiveCosines', () => {
     // No test image of digits 3-9: their template is zero, so no similarity.
     expect(cos.slice(3)).toEqual([0, 0, 0, 0, 0, 0, 0]);
     model.dispose();
+  });
+});
+
+describe('rowNormRatios', () => {
+  it('gives each row of b its length over the length of the row of a', () => {
+    const a = new Float32Array(2 * PIXELS);
+    const b = new Float32Array(2 * PIXELS);
+    // Row 0: |a| = 5 (3, 4), |b| = 1. Row 1: a is zero.
+    a[0] = 3;
+    a[1] = 4;
+    b[2] = -1;
+    b[PIXELS] = 7;
+    expect(rowNormRatios(a, b)).toEqual([0.2, 0]);
+    expect(() => rowNormRatios(a, b.subarray(1))).toThrow(/both must be \[rows, 784\]/);
   });
 });
