@@ -114,22 +114,7 @@ export async function meanEffectiveNodeTemplates(net: ReluMlp, set: DigitSet, no
 
 /** Cosine similarity of row r of `a` and row r of `b`, both [rows, 784]; 0 where a row is all zero. */
 export function rowCosines(a: Float32Array, b: Float32Array): number[] {
-  if (a.length !== b.length || a.length % PIXELS !== 0) {
-    throw new Error(`cannot compare ${a.length} values with ${b.length}: both must be [rows, ${PIXELS}]`);
-  }
-  const out: number[] = [];
-  for (let base = 0; base < a.length; base += PIXELS) {
-    let dot = 0;
-    let na = 0;
-    let nb = 0;
-    for (let p = base; p < base + PIXELS; p++) {
-      dot += a[p] * b[p];
-      na += a[p] * a[p];
-      nb += b[p] * b[p];
-    }
-    out.push(na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0);
-  }
-  return out;
+  return rowProducts(a, b).map(({ dot, aa, bb }) => (aa > 0 && bb > 0 ? dot / Math.sqrt(aa * bb) : 0));
 }
 
 /**
@@ -137,18 +122,25 @@ export function rowCosines(a: Float32Array, b: Float32Array): number[] {
  * of a composed image's strength (`a`) its effective template (`b`) keeps. 0 where `a`'s row is zero.
  */
 export function rowNormRatios(a: Float32Array, b: Float32Array): number[] {
+  return rowProducts(a, b).map(({ aa, bb }) => (aa > 0 ? Math.sqrt(bb / aa) : 0));
+}
+
+/** Per row of `a` and `b` ([rows, 784]): a·b, a·a and b·b. */
+function rowProducts(a: Float32Array, b: Float32Array): { dot: number; aa: number; bb: number }[] {
   if (a.length !== b.length || a.length % PIXELS !== 0) {
     throw new Error(`cannot compare ${a.length} values with ${b.length}: both must be [rows, ${PIXELS}]`);
   }
-  const out: number[] = [];
+  const out = [];
   for (let base = 0; base < a.length; base += PIXELS) {
-    let na = 0;
-    let nb = 0;
+    let dot = 0;
+    let aa = 0;
+    let bb = 0;
     for (let p = base; p < base + PIXELS; p++) {
-      na += a[p] * a[p];
-      nb += b[p] * b[p];
+      dot += a[p] * b[p];
+      aa += a[p] * a[p];
+      bb += b[p] * b[p];
     }
-    out.push(na > 0 ? Math.sqrt(nb / na) : 0);
+    out.push({ dot, aa, bb });
   }
   return out;
 }

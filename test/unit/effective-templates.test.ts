@@ -4,6 +4,7 @@ import {
   composedOutputImages,
   disposeMlp,
   effectiveCosines,
+  effectiveSeedMeasures,
   meanEffectiveNodeTemplates,
   meanEffectiveTemplates,
   type ReluMlp,
@@ -172,6 +173,11 @@ describe('effectiveCosines', () => {
     for (const c of [0, 1, 2]) expect(cos[c]).toBeCloseTo(1, 5);
     // No test image of digits 3-9: their template is zero, so no similarity.
     expect(cos.slice(3)).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    const seed = await effectiveSeedMeasures(model, randomDigits(30, 9));
+    expect(seed.effectiveCosine).toEqual(cos);
+    for (const c of [0, 1, 2]) expect(seed.effectiveStrength[c]).toBeCloseTo(1, 5);
+    expect(seed.effectiveEdgeWeights.map((e) => e.region)).toEqual(['bottom-left', 'bottom-right', 'top']);
+    expect(seed.effectiveEdgeWeights.every((e) => e.zScore.length === 10)).toBe(true);
     model.dispose();
   });
 });
