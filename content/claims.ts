@@ -1,4 +1,5 @@
 import type { Check, Claim, Quantity } from '../src/lib/claims';
+import { EFFECTIVE_CLAIMS } from './claims/effective';
 
 /**
  * Every comparison the article makes in words, written down once. The build checks each on every
@@ -119,4 +120,5 @@ export const CLAIMS: Claim[] = [
     says: 'the hidden layers bought some accuracy over the model with none',
     check: { kind: 'greater', left: accuracy('mlp-60k'), right: accuracy('linear-60k') },
   },
+  ...EFFECTIVE_CLAIMS,
 ];

@@ -12,9 +12,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { DigitSet } from '../src/lib/mnist';
 import { VARIANTS } from '../src/lib/model';
 import { MLP_PRODUCTS, productGflops } from './bench/matmul';
 import { TRAINING_PATHS, type TrainingPath } from './bench/paths';
+import { timeEffectiveFigures } from './bench/effective-time';
 import { timePipeline } from './bench/pipeline-time';
 import { textTable } from './text-table';
 import { measureThroughput } from './bench/throughput';
@@ -32,7 +34,7 @@ async function main(): Promise<void> {
   });
   const batches = values.batches ? Number(values.batches) : values.quick ? 10 : 100;
   if (!Number.isInteger(batches) || batches < 1) throw new Error(`--batches must be a positive integer, not "${values.batches}"`);
-  const { train } = await loadMnist();
+  const { train, test } = await loadMnist();
 
   const available: TrainingPath[] = [];
   const throughput = new Map<string, Map<string, number>>();
@@ -74,6 +76,7 @@ async function main(): Promise<void> {
   );
 
   if (!values['skip-pipeline']) await benchPipeline(values.quick);
+  await benchEffective(available, train, test);
   await benchBrowserIfPresent(values.quick);
 }
 
@@ -98,6 +101,23 @@ async function benchPipeline(quick: boolean): Promise<void> {
   } finally {
     await rm(out, { recursive: true, force: true });
   }
+}
+
+/** The effective-template and top-digit figures' share of a pipeline run, on the pipeline's fastest available path. */
+async function benchEffective(available: TrainingPath[], train: DigitSet, test: DigitSet): Promise<void> {
+  const path = available.find((p) => p.id === 'tensorflow') ?? available.find((p) => p.id === 'wasm-fast');
+  if (!path || !(await path.activate())) return;
+  const t = await timeEffectiveFigures(train, test);
+  console.log(`\nEffective templates and top digits, per mlp variant, ${path.label}\n`);
+  console.log(
+    textTable(
+      ['step', 'seconds per variant', 'seconds for the 2 mlp variants'],
+      [
+        [`effective templates (${test.count} test images)`, t.effective, 2 * t.effective],
+        ['top digits (browser training shard)', t.topDigits, 2 * t.topDigits],
+      ],
+    ),
+  );
 }
 
 /**

@@ -7,6 +7,7 @@ import { headOf } from '../src/lib/mnist';
 import { type Manifest, parseManifest } from '../src/lib/manifest';
 import { type BackendChoice, type BackendName, chooseBackend, DEFAULT_WASM_THREADS } from './backend';
 import { writeBrowserData } from './figures/browser-data';
+import { effectiveFiles } from './figures/effective-templates';
 import { writeInkShare } from './figures/ink-share';
 import { writeSampleDigits } from './figures/sample-digits';
 import { pipelineFingerprint } from './fingerprint';
@@ -156,6 +157,8 @@ export function referencedFiles(m: Manifest): string[] {
     if (v.model) files.push(v.model, v.model.replace(/model\.json$/, WEIGHTS_FILE));
     for (const layer of v.layers) files.push(layer.composed, ...layer.sheets.map((s) => s.path));
     files.push(...v.seeds.map((s) => s.outputImages));
+    if (v.effective) files.push(...effectiveFiles(v.effective));
+    if (v.topDigits) files.push(v.topDigits.path, v.topDigits.sprite.path);
   }
   return files;
 }

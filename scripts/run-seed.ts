@@ -5,7 +5,12 @@ import type { SeedRun, VariantEntry } from '../src/lib/manifest';
 import type { DigitSet } from '../src/lib/mnist';
 import { ARCHITECTURES, baseVariantId, disposeModel, layerSizes, seedsOf, variantConfig, type VariantSpec } from '../src/lib/model';
 import { regionZScores } from '../src/lib/region-weights';
+import { effectiveSeedMeasures } from '../src/lib/effective-templates';
+import { headOf } from '../src/lib/mnist';
+import { BROWSER_TRAIN_COUNT } from './figures/browser-data';
 import { littleEndianBytes, outputImagesOf, writeComposedLayers } from './figures/composed-layers';
+import { writeEffectiveTemplates } from './figures/effective-templates';
+import { writeTopDigits } from './figures/top-digits';
 import type { Profile } from './profiles';
 import type { ProgressReporter } from './progress';
 import { saveModel } from './save-model';
@@ -52,8 +57,14 @@ export async function runSeed({ spec, seedIndex, label }: SeedTask, ctx: SeedCon
     if (figureSeed) {
       const composed = await writeComposedLayers(trained.model, spec.id, dir, spec.role === 'experiment' ? 'all' : 'output');
       outputImages = composed.outputImages;
-      const model = spec.role === 'experiment' ? `models/${spec.id}/model.json` : undefined;
+      const experiment = spec.role === 'experiment';
+      const model = experiment ? `models/${spec.id}/model.json` : undefined;
       if (model) await saveModel(trained.model, join(dir, `models/${spec.id}`));
+      // What the ReLU network really weighs, and what makes each hidden node fire (experiment MLPs).
+      const mlp = experiment && spec.architecture === 'mlp';
+      const effective = mlp ? await writeEffectiveTemplates(trained.model, spec.id, dir, ctx.test) : undefined;
+      const browserShard = headOf(ctx.train, Math.min(BROWSER_TRAIN_COUNT, ctx.train.count));
+      const topDigits = mlp ? await writeTopDigits(trained.model, spec.id, dir, browserShard) : undefined;
       figure = {
         id: spec.id,
         role: spec.role,
@@ -73,10 +84,14 @@ export async function runSeed({ spec, seedIndex, label }: SeedTask, ctx: SeedCon
         model,
         layers: composed.layers,
         edgeWeights: edgeWeights(outputImages),
+        ...(effective && { effective }),
+        ...(topDigits && { topDigits }),
       };
     } else {
       outputImages = await outputImagesOf(trained.model);
     }
+    // Each seed's effective templates, for the spread the article reports (experiment MLPs).
+    const measures = spec.role === 'experiment' && spec.architecture === 'mlp' ? await effectiveSeedMeasures(trained.model, ctx.test) : {};
     const outputPath = `composed/${spec.id}-seed${seedIndex + 1}-output.f32`;
     await writeFile(join(dir, outputPath), littleEndianBytes(outputImages));
     return {
@@ -89,6 +104,7 @@ export async function runSeed({ spec, seedIndex, label }: SeedTask, ctx: SeedCon
         edgeWeights: edgeWeights(outputImages),
         outputImages: outputPath,
         trainingSeconds: trained.trainingSeconds,
+        ...measures,
       },
     };
   } finally {

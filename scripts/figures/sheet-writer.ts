@@ -6,10 +6,16 @@ import { writePng } from '../write-png';
 
 /**
  * Writes `values` ([tiles, 784] row-major) as a PNG tile sheet in one display and returns its
- * manifest entry. `path` is relative to `outDir`.
+ * manifest entry. `path` is relative to `outDir`. `signedScale` fixes the signed display's scale.
  */
-export async function writeWeightSheet(outDir: string, path: string, values: Float32Array, display: Display): Promise<SheetEntry> {
-  return writeSheet(outDir, path, renderWeightSheet(values, display), display);
+export async function writeWeightSheet(
+  outDir: string,
+  path: string,
+  values: Float32Array,
+  display: Display,
+  signedScale?: number,
+): Promise<SheetEntry> {
+  return writeSheet(outDir, path, renderWeightSheet(values, display, signedScale), display);
 }
 
 /** Writes per-pixel gray levels ([tiles, 784], 0-255) as a PNG tile sheet. */

@@ -66,6 +66,64 @@ export const backendSchema = z.object({
 });
 
 const edgeWeightsSchema = z.array(z.object({ region: z.string(), zScore: z.array(z.number()).length(10) }));
+const cosineSchema = z.number().min(-1).max(1);
+
+/**
+ * What the ReLU network really uses (`mlp` variants): the mean effective template of each digit,
+ * the average over its test images of the logit's Jacobian (W1·W2·W3 with the silent hidden nodes
+ * taken out), against the composed image. Sheets are signed on one shared scale per pair.
+ */
+export const effectiveSchema = z.object({
+  /** Little-endian float32 [10, 784]: mean effective templates of the figure seed. */
+  path: relativePath,
+  /** Per digit, cosine similarity of the composed output image and the mean effective template. */
+  cosine: z.array(cosineSchema).length(10),
+  /** Per digit, the mean effective template's length over the composed image's (1: as strong). */
+  strength: z.array(z.number().nonnegative()).length(10),
+  testCount: z.number().int().positive(),
+  composedSheet: sheetSchema,
+  effectiveSheet: sheetSchema,
+  /** As `edgeWeights`, on the mean effective templates. */
+  edgeWeights: edgeWeightsSchema,
+  /** A few layer-2 nodes: composed image (W1·W2 column) against the mean over all test images of its effective picture. */
+  nodes: z.object({
+    /** 0-based node numbers: the layer's strongest composed images. */
+    nodes: z.array(z.number().int().nonnegative()).min(1),
+    cosine: z.array(cosineSchema),
+    strength: z.array(z.number().nonnegative()),
+    /** Mean cosine and mean strength over every node of layer 2. */
+    meanCosine: cosineSchema,
+    meanStrength: z.number().nonnegative(),
+    /** Little-endian float32 [nodes, 784]. */
+    path: relativePath,
+    composedSheet: sheetSchema,
+    effectiveSheet: sheetSchema,
+  }),
+});
+
+/** Per-seed measurements the seed loop can add to each of its entries (see `effectiveSeedMeasures`). */
+export const seedEffectiveFields = {
+  effectiveCosine: z.array(cosineSchema).length(10).optional(),
+  effectiveStrength: z.array(z.number().nonnegative()).length(10).optional(),
+  effectiveEdgeWeights: edgeWeightsSchema.optional(),
+};
+
+/** For the tile viewer (`mlp` variants): each hidden node's strongest training digits. */
+export const topDigitsSchema = z.object({
+  /** Digits per node. */
+  k: z.number().int().positive(),
+  /** How many digits of the browser training shard were searched (its first `searched`). */
+  searched: z.number().int().positive(),
+  /**
+   * Little-endian uint16 [Σ nodes, k], layer 1's nodes then layer 2's, strongest first: tiles of
+   * `sprite`; 65535 where fewer than k digits activate the node at all. Then uint8 labels [sprite tiles].
+   */
+  path: relativePath,
+  bytes: z.number().int().positive(),
+  /** The distinct digits referenced, gray. */
+  sprite: sheetSchema,
+  layers: z.array(z.object({ index: z.number().int().positive(), nodes: z.number().int().positive() })).min(1),
+});
 
 /** One training run of a variant: what the claims in the text are checked against. */
 export const seedRunSchema = z.object({
@@ -77,12 +135,8 @@ export const seedRunSchema = z.object({
   /** Little-endian float32 [10, 784]: this run's composed output images. */
   outputImages: relativePath,
   trainingSeconds: z.number().nonnegative(),
-  /** Multi-layer variants: cosine of the composed and the mean effective template, per digit. */
-  effectiveCosine: z.array(z.number().min(-1).max(1)).length(10).optional(),
-  /** Multi-layer variants: the mean effective template's length over the composed image's, per digit. */
-  effectiveStrength: z.array(z.number().nonnegative()).length(10).optional(),
-  /** Multi-layer variants: `edgeWeights` measured on the mean effective templates. */
-  effectiveEdgeWeights: edgeWeightsSchema.optional(),
+  /** Multi-layer variants: cosine and strength of the mean effective templates, and their edge weights. */
+  ...seedEffectiveFields,
 });
 
 export const variantSchema = z.object({
@@ -114,6 +168,8 @@ export const variantSchema = z.object({
   edgeWeights: edgeWeightsSchema,
   /** Every seed trained, the figure seed (whose numbers are the ones above) first. */
   seeds: z.array(seedRunSchema).min(1),
+  effective: effectiveSchema.optional(),
+  topDigits: topDigitsSchema.optional(),
 });
 
 export const regionSchema = z.object({
@@ -186,6 +242,8 @@ export type LayerEntry = z.infer<typeof layerSchema>;
 export type SheetEntry = z.infer<typeof sheetSchema>;
 export type RegionEntry = z.infer<typeof regionSchema>;
 export type BrowserData = z.infer<typeof browserDataSchema>;
+export type EffectiveEntry = z.infer<typeof effectiveSchema>;
+export type TopDigitsEntry = z.infer<typeof topDigitsSchema>;
 
 /** Validates a parsed manifest, with an error that names the file and each bad field. */
 export function parseManifest(data: unknown, file = 'manifest.json'): Manifest {

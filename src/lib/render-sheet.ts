@@ -20,10 +20,11 @@ export function renderRgbSheet(rgb: Uint8ClampedArray): RenderedSheet {
 
 /**
  * Composed images ([tiles, 784]) as the article shows them: per-tile gray for `minmax`, the
- * diverging map on one shared scale (a high quantile of |value|) for `signed`. The figure
- * pipeline and the live widgets both draw through this.
+ * diverging map on one shared scale (a high quantile of |value|, unless `signedScale` is given,
+ * e.g. to put two sheets on one scale) for `signed`. The figure pipeline and the live widgets
+ * both draw through this.
  */
-export function renderWeightSheet(values: Float32Array, display: Display): RenderedSheet {
-  const valueScale = display === 'signed' ? quantileAbs(values, SIGNED_SCALE_QUANTILE) : undefined;
+export function renderWeightSheet(values: Float32Array, display: Display, signedScale?: number): RenderedSheet {
+  const valueScale = display === 'signed' ? (signedScale ?? quantileAbs(values, SIGNED_SCALE_QUANTILE)) : undefined;
   return { ...renderRgbSheet(tileColors(values, TILE_PIXELS, display, valueScale)), valueScale };
 }

@@ -13,6 +13,9 @@ function sheetsByPath(m: Manifest): Map<string, SheetEntry> {
     [m.ink.sheet.path, m.ink.sheet],
   ]);
   for (const v of m.variants) for (const l of v.layers) for (const s of l.sheets) sheets.set(s.path, s);
+  for (const e of m.variants.flatMap((v) => (v.effective ? [v.effective, v.effective.nodes] : []))) {
+    for (const s of [e.composedSheet, e.effectiveSheet]) sheets.set(s.path, s);
+  }
   return sheets;
 }
 

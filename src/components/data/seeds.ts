@@ -24,3 +24,10 @@ export function seedEdgeWeight(run: SeedRun, region: string, digit: number): num
   if (!entry) throw new Error(`seed ${run.seed} has no edge weights for region "${region}"`);
   return entry.zScore[digit];
 }
+
+/** A seed's edge-region z-score for one digit, measured on its mean effective template. */
+export function seedEffectiveEdgeWeight(run: SeedRun, region: string, digit: number): number {
+  const entry = run.effectiveEdgeWeights?.find((e) => e.region === region);
+  if (!entry) throw new Error(`seed ${run.seed} has no effective edge weights for region "${region}"`);
+  return entry.zScore[digit];
+}

@@ -1,0 +1,63 @@
+import type { Claim, Quantity } from '../../src/lib/claims';
+
+/**
+ * The comparisons that "What the pictures leave out" states in words. Effective quantities are
+ * read per seed from `seeds[].effectiveCosine`, `effectiveStrength` and `effectiveEdgeWeights`,
+ * which `effectiveSeedMeasures` (src/lib/effective-templates.ts) computes for every seed.
+ */
+
+const SMALL = 'mlp-500';
+const BIG = 'mlp-60k';
+const DIGITS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+
+const effectiveEdge = (variant: string, region: string, digit: number): Quantity => ({ variant, metric: 'effectiveEdgeWeight', region, digit });
+const cosine = (variant: string, digit: number): Quantity => ({ variant, metric: 'effectiveCosine', digit });
+
+/** "Digit's effective template weights the region more than any other digit's" for BIG. */
+function strongestEffectiveEdge(id: string, says: string, region: string, digit: number): Claim {
+  return {
+    id,
+    says,
+    check: {
+      kind: 'largest',
+      quantity: effectiveEdge(BIG, region, digit),
+      among: DIGITS.filter((d) => d !== digit).map((d) => effectiveEdge(BIG, region, d)),
+    },
+  };
+}
+
+export const EFFECTIVE_CLAIMS: Claim[] = [
+  {
+    id: 'effective-big-keeps-less',
+    says: 'the network trained on all the images keeps less of its output pictures’ shape and strength than the one trained on 500',
+    check: {
+      kind: 'all',
+      checks: [
+        { kind: 'greater', left: { variant: SMALL, metric: 'meanEffectiveCosine' }, right: { variant: BIG, metric: 'meanEffectiveCosine' } },
+        { kind: 'greater', left: { variant: SMALL, metric: 'meanEffectiveStrength' }, right: { variant: BIG, metric: 'meanEffectiveStrength' } },
+      ],
+    },
+  },
+  {
+    id: 'effective-big-8-changes-most',
+    says: 'the 8 is the output picture of the network trained on all the images that changes most',
+    check: { kind: 'all', checks: DIGITS.filter((d) => d !== 8).map((d) => ({ kind: 'greater', left: cosine(BIG, d), right: cosine(BIG, 8) })) },
+  },
+  strongestEffectiveEdge(
+    'effective-big-9-bottom-right-strongest',
+    'its 9 still weights the bottom-right corner more than any other digit’s effective template does',
+    'bottom-right',
+    9,
+  ),
+  {
+    id: 'effective-big-9-bottom-right-over-small',
+    says: 'its effective 9 weights the bottom-right corner more than the effective 9 of the network trained on 500 images',
+    check: { kind: 'greater', left: effectiveEdge(BIG, 'bottom-right', 9), right: effectiveEdge(SMALL, 'bottom-right', 9) },
+  },
+  strongestEffectiveEdge('effective-big-6-top-strongest', 'its effective 6 weights the top strip the most of all ten', 'top', 6),
+  {
+    id: 'effective-big-9-bottom-left-grows',
+    says: 'the 9’s lean on the bottom-left strip is stronger after the ReLUs than in the composed picture',
+    check: { kind: 'greater', left: effectiveEdge(BIG, 'bottom-left', 9), right: { variant: BIG, metric: 'edgeWeight', region: 'bottom-left', digit: 9 } },
+  },
+];

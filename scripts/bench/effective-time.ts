@@ -1,0 +1,29 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { headOf, type DigitSet } from '../../src/lib/mnist';
+import { createModel, DEFAULT_TRAINING, disposeModel } from '../../src/lib/model';
+import { BROWSER_TRAIN_COUNT } from '../figures/browser-data';
+import { writeEffectiveTemplates } from '../figures/effective-templates';
+import { writeTopDigits } from '../figures/top-digits';
+
+/**
+ * Seconds the pipeline spends, per `mlp` variant, on the effective templates (over `test`) and on
+ * the top digits (over the browser training shard), on the current backend. The cost does not
+ * depend on the weights, so an untrained model stands in for a trained one.
+ */
+export async function timeEffectiveFigures(train: DigitSet, test: DigitSet): Promise<{ effective: number; topDigits: number }> {
+  const out = await mkdtemp(join(tmpdir(), 'bench-effective-'));
+  const model = createModel('mlp', DEFAULT_TRAINING);
+  try {
+    let started = performance.now();
+    await writeEffectiveTemplates(model, 'bench', out, test);
+    const effective = (performance.now() - started) / 1000;
+    started = performance.now();
+    await writeTopDigits(model, 'bench', out, headOf(train, Math.min(BROWSER_TRAIN_COUNT, train.count)));
+    return { effective, topDigits: (performance.now() - started) / 1000 };
+  } finally {
+    disposeModel(model);
+    await rm(out, { recursive: true, force: true });
+  }
+}
