@@ -11,7 +11,6 @@ const BIG = 'mlp-60k';
 const DIGITS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
 
 const effectiveEdge = (variant: string, region: string, digit: number): Quantity => ({ variant, metric: 'effectiveEdgeWeight', region, digit });
-const cosine = (variant: string, digit: number): Quantity => ({ variant, metric: 'effectiveCosine', digit });
 
 /** "Digit's effective template weights the region more than any other digit's" for BIG. */
 function strongestEffectiveEdge(id: string, says: string, region: string, digit: number): Claim {
@@ -37,11 +36,6 @@ export const EFFECTIVE_CLAIMS: Claim[] = [
         { kind: 'greater', left: { variant: SMALL, metric: 'meanEffectiveStrength' }, right: { variant: BIG, metric: 'meanEffectiveStrength' } },
       ],
     },
-  },
-  {
-    id: 'effective-big-8-changes-most',
-    says: 'the 8 is the output picture of the network trained on all the images that changes most',
-    check: { kind: 'all', checks: DIGITS.filter((d) => d !== 8).map((d) => ({ kind: 'greater', left: cosine(BIG, d), right: cosine(BIG, 8) })) },
   },
   strongestEffectiveEdge(
     'effective-big-9-bottom-right-strongest',
