@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { chooseBackend, DEFAULT_WASM_THREADS } from '../backend';
-import { installFastKernels, uninstallFastKernels } from '../fast/index';
+import { installFastKernels, uninstallFastKernels } from '../../src/lib/fast-matmul/install';
 
 /** One way of running training that the benchmark compares. */
 export interface TrainingPath {

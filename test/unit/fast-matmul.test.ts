@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { installFastKernels, uninstallFastKernels } from '../../scripts/fast/index';
-import { productLayout } from '../../scripts/fast/matmul-kernels';
+import { installFastKernels, uninstallFastKernels } from '../../src/lib/fast-matmul/install';
+import { productLayout } from '../../src/lib/fast-matmul/kernels';
 
 /** [m, k, n] triples that are not multiples of any block size (XNNPACK tiles are 4/8 wide). */
 const SHAPES: [number, number, number][] = [
