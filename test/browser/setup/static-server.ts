@@ -38,6 +38,15 @@ export interface ServeOptions {
    * host (default true); false serves the site as a host without them would.
    */
   crossOriginIsolated?: boolean;
+  /** Told of every response: its path, status and the body bytes sent. */
+  onResponse?: (sent: SentResponse) => void;
+}
+
+/** One response of the server, for tests that count what a page downloads. */
+export interface SentResponse {
+  path: string;
+  status: number;
+  bytes: number;
 }
 
 /** The headers a host sends for cross-origin isolation (threads in the training worker). */
@@ -81,6 +90,7 @@ export async function serveStatic(root: string, options: ServeOptions = {}): Pro
         };
         if (req.headers['if-none-match'] === etag) {
           res.writeHead(304, headers).end();
+          options.onResponse?.({ path: pathname, status: 304, bytes: 0 });
           return;
         }
         res.writeHead(200, {
@@ -90,6 +100,7 @@ export async function serveStatic(root: string, options: ServeOptions = {}): Pro
         });
         if (req.method === 'HEAD') res.end();
         else createReadStream(file).pipe(res);
+        options.onResponse?.({ path: pathname, status: 200, bytes: req.method === 'HEAD' ? 0 : info.size });
       } catch {
         res.writeHead(404, { ...isolation, 'content-type': 'text/plain; charset=utf-8' }).end(`not found: ${pathname}`);
       }
