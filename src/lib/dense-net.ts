@@ -3,6 +3,7 @@
  * run in plain TypeScript: one forward pass per drawing needs no TensorFlow.js on the page.
  */
 
+/** The activations the article's models use. */
 export type DenseActivation = 'relu' | 'softmax' | 'linear';
 
 /** One Dense layer: y = activation(x · kernel + bias). */

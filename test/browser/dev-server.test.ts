@@ -50,6 +50,8 @@ afterAll(async () => {
   if (dev?.pid && dev.exitCode === null) process.kill(-dev.pid, 'SIGTERM');
 });
 
+// The dev server sends the .gz digit files with Content-Encoding: gzip, so this also covers the
+// widget's path for hosts that do (the browser unpacks them; the widget only checks them).
 describe('npm run dev', () => {
   it('serves a cross-origin isolated page whose widgets work: the linear widget trains, the draw widget reads a digit', { timeout: 240_000 }, async () => {
     const browser = await connectBrowser();

@@ -34,6 +34,7 @@ export const SHAPES: [number, number, number][] = [
   // Wide and short: cheaper to pack the left operand, so computed as (B^T A^T)^T.
   [5, 61, 203],
 ];
+/** [transposeA, transposeB]: every combination. */
 export const TRANSPOSES: [boolean, boolean][] = [
   [false, false],
   [true, false],

@@ -8,6 +8,7 @@ import { installFastKernels, uninstallFastKernels } from '../../../src/lib/fast-
 import { withCoreCount } from '../../../src/live/wasm-threads';
 import { batchMatMulCases, type CaseResult, fusedMatMulCases, swappedIsExact } from '../../kernels/matmul-cases';
 
+/** What the page found, for test/browser/kernels.test.ts to assert on. */
 export interface KernelReport {
   backend: string;
   threads: number;
