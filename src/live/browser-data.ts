@@ -104,7 +104,9 @@ async function collect(stream: ReadableStream<Bytes>, entry: FileEntry): Promise
   let offset = 0;
   const reader = stream.getReader();
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await reader.read().catch((error: unknown) => {
+      throw new Error(`${entry.path}: could not be unpacked (${error instanceof Error ? error.message : String(error)})`);
+    });
     if (done) break;
     if (offset + value.length > bytes.length) {
       await reader.cancel();
