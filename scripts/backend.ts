@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { availableParallelism } from 'node:os';
-import { installFastKernels } from './fast/index';
+import { installFastKernels } from '../src/lib/fast-matmul/install';
 import { useWasmThreads, wasmThreadsStatus } from './fast/threaded-wasm';
 
 /** The TensorFlow.js backend the pipeline runs on, and why it was chosen. */

@@ -1,64 +1,127 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../test/browser/setup/chromium';
-import { serveStatic } from '../test/browser/setup/static-server';
+import { serveStatic, type StaticServer } from '../test/browser/setup/static-server';
 import { textTable } from './text-table';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
-const BACKENDS = ['wasm', 'webgl', 'cpu'] as const;
+const OTHER_BACKENDS = ['webgl', 'cpu'] as const;
 
-interface Case {
+/** Node's mlp-60k training throughput on wasm, samples/s, from the same `npm run bench` run. */
+export interface NodeMlpThroughput {
+  /** One thread, stock kernels. */
+  stock?: number;
+  /** One thread, fast kernels. */
+  fastSingle?: number;
+  /** The pipeline's threads, fast kernels. */
+  fastThreaded?: number;
+  threads?: number;
+}
+
+interface Run {
   architecture: 'mlp' | 'linear';
   images: number;
+  backend: string;
+  stockKernels: boolean;
+  isolated: boolean;
+}
+
+interface Result {
+  backend: string;
+  threads: number;
+  fastKernels: boolean;
+  samplesPerSecond: number;
 }
 
 /**
  * In-browser training throughput: drives the built site's retraining widget in headless
- * Chromium, once per backend and network, and reads the samples per second the worker measured
- * over its training steps. A backend that falls back to another is reported as unavailable.
+ * Chromium and reads the samples per second the worker measured over its training steps. The
+ * multi-layer network on wasm runs four ways: stock or fast kernels, served with the
+ * cross-origin isolation headers (threaded build) or without (one thread); then other backends.
+ * With `node`, the MLP rows are printed beside Node's.
  */
-export async function benchBrowser({ quick }: { quick: boolean }): Promise<string> {
+export async function benchBrowser({ quick, node }: { quick: boolean; node?: NodeMlpThroughput }): Promise<string> {
   const dist = join(ROOT, 'dist');
   if (!existsSync(join(dist, 'index.html'))) throw new Error('dist/ is missing: run `npm run build` before the browser benchmark');
-  const cases: Case[] = [
-    { architecture: 'mlp', images: quick ? 512 : 2048 },
-    { architecture: 'linear', images: quick ? 2048 : 10000 },
-  ];
-  const server = await serveStatic(dist);
+  const mlpImages = quick ? 512 : 2048;
+  const isolated = await serveStatic(dist, { crossOriginIsolated: true });
+  const plain = await serveStatic(dist, { crossOriginIsolated: false });
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-  const rows: (string | number)[][] = [];
+  const out: string[] = [];
   try {
-    for (const backend of BACKENDS) {
-      for (const c of cases) {
-        const page = await browser.newPage();
-        try {
-          const params = new URLSearchParams({ 'mlp.variant': c.architecture, 'mlp.n': String(c.images), 'mlp.epochs': '1', 'mlp.batch': '128', 'mlp.backend': backend });
-          await page.goto(`${server.url}?${params}`);
-          const result = await trainOnce(page);
-          rows.push([backend, c.architecture, c.images, result.backend === backend ? result.samplesPerSecond : `unavailable (ran ${result.backend})`]);
-        } finally {
-          await page.close();
-        }
+    const measure = (run: Run) => trainOnce(browser, run.isolated ? isolated : plain, run);
+    const mlp = (stockKernels: boolean, threaded: boolean) =>
+      measure({ architecture: 'mlp', images: mlpImages, backend: 'wasm', stockKernels, isolated: threaded });
+    const ways = [
+      { label: 'stock kernels, 1 thread', node: node?.stock, result: await mlp(true, false) },
+      { label: 'fast kernels, 1 thread', node: node?.fastSingle, result: await mlp(false, false) },
+      { label: 'stock kernels, threaded', node: undefined, result: await mlp(true, true) },
+      { label: 'fast kernels, threaded', node: node?.fastThreaded, result: await mlp(false, true) },
+    ];
+    out.push(`Multi-layer network (784-512-256-10), ${mlpImages} images, batch 128, wasm: Chromium beside Node, samples/s\n`);
+    out.push(
+      textTable(
+        ['way', 'Chromium threads', 'Chromium', 'Node', 'Chromium / Node'],
+        ways.map((w) => [
+          w.label,
+          String(w.result.threads),
+          w.result.backend === 'wasm' ? w.result.samplesPerSecond : `ran ${w.result.backend}`,
+          w.node ?? '-',
+          w.node ? `${(w.result.samplesPerSecond / w.node).toFixed(2)}` : '-',
+        ]),
+      ),
+    );
+    if (node?.threads) out.push(`(Node threaded: ${node.threads} threads; the browser's stock/fast rows keep the widget's optimizer, rmsprop-keras.)`);
+    const rows: (string | number)[][] = [];
+    const linear = await measure({ architecture: 'linear', images: quick ? 2048 : 10000, backend: 'wasm', stockKernels: false, isolated: true });
+    rows.push(['wasm (fast, threaded)', 'linear', quick ? 2048 : 10000, linear.samplesPerSecond]);
+    for (const backend of OTHER_BACKENDS) {
+      for (const [architecture, images] of [['mlp', quick ? 256 : 1024], ['linear', quick ? 2048 : 10000]] as const) {
+        const r = await measure({ architecture, images, backend, stockKernels: false, isolated: true });
+        rows.push([backend, architecture, images, r.backend === backend ? r.samplesPerSecond : `unavailable (ran ${r.backend})`]);
       }
     }
+    out.push('\nOther networks and backends in Chromium, samples/s\n');
+    out.push(textTable(['backend', 'network', 'images', 'samples/s'], rows));
   } finally {
     await browser.close();
-    await server.close();
+    await isolated.close();
+    await plain.close();
   }
-  return textTable(['backend', 'network', 'images', 'samples/s'], rows);
+  return out.join('\n');
 }
 
-async function trainOnce(page: Page): Promise<{ backend: string; samplesPerSecond: number }> {
+async function trainOnce(browser: Browser, server: StaticServer, run: Run): Promise<Result> {
+  const page = await browser.newPage();
+  try {
+    const params = new URLSearchParams({
+      'mlp.variant': run.architecture,
+      'mlp.n': String(run.images),
+      'mlp.epochs': '1',
+      'mlp.batch': '128',
+      'mlp.backend': run.backend,
+      ...(run.stockKernels ? { kernels: 'stock' } : {}),
+    });
+    await page.goto(`${server.url}?${params}`);
+    return await readResult(page);
+  } finally {
+    await page.close();
+  }
+}
+
+async function readResult(page: Page): Promise<Result> {
   const widget = page.locator('retrain-widget#retrain-mlp');
   await widget.scrollIntoViewIfNeeded();
   await page.waitForFunction(() => document.querySelector<HTMLFieldSetElement>('retrain-widget#retrain-mlp fieldset')?.disabled === false);
   await widget.locator('button[data-action=train]').click();
-  await page.waitForFunction(() => document.querySelector<HTMLElement>('retrain-widget#retrain-mlp')?.dataset.state === 'done', null, { timeout: 300_000 });
+  await page.waitForFunction(() => document.querySelector<HTMLElement>('retrain-widget#retrain-mlp')?.dataset.state === 'done', null, { timeout: 600_000 });
   const backendText = (await widget.locator('[data-role=backend]').textContent()) ?? '';
   return {
-    backend: backendText.replace(/^.*backend: /, '').trim(),
+    backend: backendText.replace(/^.*backend: /, '').replace(/,.*$/, '').trim(),
+    threads: Number(await widget.getAttribute('data-threads')),
+    fastKernels: (await widget.getAttribute('data-fast-kernels')) === 'true',
     samplesPerSecond: Number(await widget.getAttribute('data-samples-per-second')),
   };
 }

@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import type { DigitSet } from '../src/lib/mnist';
 import { VARIANTS } from '../src/lib/model';
 import { MLP_PRODUCTS, productGflops } from './bench/matmul';
+import { DEFAULT_WASM_THREADS } from './backend';
 import { TRAINING_PATHS, type TrainingPath } from './bench/paths';
 import { timeEffectiveFigures } from './bench/effective-time';
 import { timePipeline } from './bench/pipeline-time';
@@ -77,7 +78,13 @@ async function main(): Promise<void> {
 
   if (!values['skip-pipeline']) await benchPipeline(values.quick);
   await benchEffective(available, train, test);
-  await benchBrowserIfPresent(values.quick);
+  const mlp = (id: string) => throughput.get(id)?.get('mlp-60k');
+  await benchBrowserIfPresent(values.quick, {
+    stock: mlp('wasm-stock'),
+    fastSingle: mlp('wasm-fast-1'),
+    fastThreaded: mlp('wasm-fast'),
+    threads: DEFAULT_WASM_THREADS,
+  });
 }
 
 /** Cold (`--force`) then warm (cached) pipeline runs into a temporary folder. */
@@ -122,16 +129,17 @@ async function benchEffective(available: TrainingPath[], train: DigitSet, test: 
 
 /**
  * In-browser training throughput lives in scripts/bench-browser.ts (when present): its default
- * export or `benchBrowser`, an async function taking `{ quick }` and returning printable text.
+ * export or `benchBrowser`, an async function taking `{ quick, node }` (Node's mlp-60k samples/s
+ * on wasm, to print beside the browser's) and returning printable text.
  */
-async function benchBrowserIfPresent(quick: boolean): Promise<void> {
+async function benchBrowserIfPresent(quick: boolean, node: Record<string, number | undefined>): Promise<void> {
   const file = join(ROOT, 'scripts', 'bench-browser.ts');
   if (!existsSync(file)) return;
   const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
   const run = mod.benchBrowser ?? mod.default;
   if (typeof run !== 'function') throw new Error('scripts/bench-browser.ts exports no benchBrowser function');
   console.log('\nIn the browser\n');
-  const result: unknown = await (run as (o: { quick: boolean }) => Promise<unknown>)({ quick });
+  const result: unknown = await (run as (o: { quick: boolean; node: Record<string, number | undefined> }) => Promise<unknown>)({ quick, node });
   if (result !== undefined) console.log(typeof result === 'string' ? result : JSON.stringify(result, null, 2));
 }
 

@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { chooseBackend, DEFAULT_WASM_THREADS } from '../backend';
-import { installFastKernels, uninstallFastKernels } from '../fast/index';
+import { installFastKernels, uninstallFastKernels } from '../../src/lib/fast-matmul/install';
 
 /** One way of running training that the benchmark compares. */
 export interface TrainingPath {
-  id: 'wasm-stock' | 'wasm-fast' | 'cpu' | 'tensorflow';
+  id: 'wasm-stock' | 'wasm-fast-1' | 'wasm-fast' | 'cpu' | 'tensorflow';
   label: string;
   /** Switches TensorFlow.js to this path; false when it is not available here. */
   activate(): Promise<boolean>;
@@ -27,6 +27,14 @@ export const TRAINING_PATHS: readonly TrainingPath[] = [
       return true;
     },
     optimizer: (learningRate) => tf.train.rmsprop(learningRate),
+  },
+  {
+    id: 'wasm-fast-1',
+    label: 'wasm, fast kernels, 1 thread',
+    activate: async () => {
+      if ((await chooseBackend('wasm', 1)).name !== 'wasm') return false;
+      return installFastKernels('wasm').installed.length > 0;
+    },
   },
   {
     id: 'wasm-fast',

@@ -1,11 +1,10 @@
 /**
- * The only module of the draw widget that uses TensorFlow.js; the element imports it on demand
- * so tfjs stays out of the initial page load.
+ * Loads the draw widget's models and classifies one digit at a time. The forward pass runs in
+ * plain TypeScript (`src/lib/dense-net.ts`), so the page carries no TensorFlow.js of its own:
+ * the training workers' copy is the only one a reader downloads. The element imports this module
+ * on demand.
  */
-import * as tf from '@tensorflow/tfjs';
-import type { DenseLayer } from '../lib/effective-map';
-import { readDenseLayers } from '../lib/effective-map-model';
-import { PIXELS } from '../lib/idx';
+import { type DenseNet, parseDenseNet, predictDense } from '../lib/dense-net';
 import type { Architecture } from '../lib/model';
 import type { RetrainedModel } from './retrained';
 
@@ -14,59 +13,57 @@ export interface Classifier {
   architecture: Architecture;
   /** Class probabilities [10] for one input [784] in [0, 1]. */
   predict(input: Float32Array): Float32Array;
-  /** Its Dense layers' weights, input side first, copied once for the per-digit maps. */
-  layers: DenseLayer[];
+  /** The layers' weights, input side first, as the per-digit maps read them. */
+  layers: DenseNet['layers'];
+  net: DenseNet;
   dispose(): void;
 }
 
-let backend: Promise<void> | undefined;
+/** Weight arrays (a kernel and a bias per layer) held by classifiers not yet disposed. */
+let liveWeights = 0;
 
-/** One small forward pass per drawing: the cpu backend is plenty and needs no extra files. */
-function ready(): Promise<void> {
-  backend ??= tf.setBackend('cpu').then((ok) => {
-    if (!ok) throw new Error('the TensorFlow.js cpu backend could not start');
-  });
-  return backend;
-}
-
-function wrap(model: tf.LayersModel, architecture: Architecture): Classifier {
-  let layers: DenseLayer[];
-  try {
-    layers = readDenseLayers(model);
-  } catch (error) {
-    model.dispose();
-    throw error;
-  }
+function wrap(net: DenseNet, architecture: Architecture): Classifier {
+  const held = 2 * net.layers.length;
+  liveWeights += held;
+  let disposed = false;
   return {
     architecture,
-    layers,
-    predict(input: Float32Array): Float32Array {
-      const probs = tf.tidy(() => {
-        const out = model.predict(tf.tensor2d(input, [1, PIXELS])) as tf.Tensor;
-        return out.dataSync() as Float32Array;
-      });
-      return probs.slice();
+    layers: net.layers,
+    net,
+    predict: (input) => predictDense(net, input),
+    dispose: () => {
+      if (disposed) return;
+      disposed = true;
+      liveWeights -= held;
     },
-    dispose: () => model.dispose(),
   };
 }
 
-/** Loads one of the build's models from the URL of its model.json. */
+/** Loads one of the build's models from the URL of its model.json (TensorFlow.js layers format). */
 export async function loadFromUrl(url: string, architecture: Architecture): Promise<Classifier> {
-  await ready();
-  return wrap(await tf.loadLayersModel(url), architecture);
+  const base = new URL(url, location.href);
+  const response = await fetch(base);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  const modelJson = (await response.json()) as { weightsManifest?: { paths?: string[] }[] };
+  const paths = (modelJson.weightsManifest ?? []).flatMap((group) => group.paths ?? []);
+  const parts = await Promise.all(
+    paths.map(async (path) => {
+      const weights = await fetch(new URL(path, base));
+      if (!weights.ok) throw new Error(`${path}: HTTP ${weights.status}`);
+      return new Uint8Array(await weights.arrayBuffer());
+    }),
+  );
+  const joined = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  parts.reduce((at, p) => (joined.set(p, at), at + p.length), 0);
+  return wrap(parseDenseNet(modelJson, joined.buffer, url), architecture);
 }
 
 /** Loads the model the retraining widget handed over. */
 export async function loadFromMemory(retrained: RetrainedModel): Promise<Classifier> {
-  await ready();
-  const json = retrained.modelJson as { modelTopology: object; weightsManifest: tf.io.WeightsManifestConfig };
-  const specs = json.weightsManifest[0]?.weights ?? [];
-  const model = await tf.loadLayersModel(tf.io.fromMemory(json.modelTopology, specs, retrained.weightData));
-  return wrap(model, retrained.architecture);
+  return wrap(parseDenseNet(retrained.modelJson, retrained.weightData, 'the retrained model'), retrained.architecture);
 }
 
-/** Tensors alive in the engine, for leak checks. */
+/** Weight tensors (kernels and biases) held by live models, for leak checks. */
 export function tensorCount(): number {
-  return tf.memory().numTensors;
+  return liveWeights;
 }

@@ -202,13 +202,20 @@ export const samplesSchema = z.object({
   labels: z.array(z.number().int().min(0).max(9)),
 });
 
-export const browserFileSchema = z.object({
-  /** uint8 pixels [count, 784] followed by uint8 labels [count]. */
-  path: relativePath,
-  count: z.number().int().positive(),
-  bytes: z.number().int().positive(),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-});
+export const browserFileSchema = z
+  .object({
+    /** A gzip file of uint8 pixels [count, 784] followed by uint8 labels [count]. */
+    path: relativePath,
+    encoding: z.literal('gzip'),
+    count: z.number().int().positive(),
+    /** Size of the file as served (compressed). */
+    bytes: z.number().int().positive(),
+    /** Size after decompression: count * 785. */
+    rawBytes: z.number().int().positive(),
+    /** SHA-256 of the decompressed bytes. */
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  })
+  .refine((f) => f.rawBytes === f.count * 785, { message: 'rawBytes must be count * 785 (784 pixels and a label per digit)', path: ['rawBytes'] });
 
 /** A compact slice of MNIST for the in-browser widgets. */
 export const browserDataSchema = z.object({

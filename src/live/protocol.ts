@@ -8,10 +8,21 @@ export interface DigitBuffers {
   labels: Uint8Array;
 }
 
+/** The backend a worker trains on: its name, XNNPACK's threads, and whether the page allowed threads. */
+export interface BackendReport {
+  name: string;
+  threads: number;
+  /** The page is cross-origin isolated, which the threaded wasm build needs. */
+  isolated: boolean;
+  /** The fast matrix-product kernels run (wasm only). */
+  fastKernels: boolean;
+}
+
 /** Messages from a retraining widget to its worker. */
 export type ToWorker =
   | { type: 'data'; train: DigitBuffers; test: DigitBuffers; stripIndices: number[] }
-  | { type: 'train'; settings: RetrainSettings; buildModelUrl: string }
+  /** `stockKernels`: train with tfjs's own matrix products (the benchmark's baseline). */
+  | { type: 'train'; settings: RetrainSettings; buildModelUrl: string; stockKernels: boolean }
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'reset' }
@@ -23,7 +34,7 @@ export type WorkerState = 'idle' | 'loading' | 'training' | 'paused' | 'done';
 
 /** Messages from the worker back to the widget. */
 export type FromWorker =
-  | { type: 'backend'; name: string }
+  | { type: 'backend'; backend: BackendReport }
   | { type: 'state'; state: WorkerState }
   | { type: 'batch'; epoch: number; batch: number; batchesPerEpoch: number; loss: number; accuracy: number }
   | { type: 'epoch'; report: EpochReport }

@@ -1,8 +1,6 @@
-import { CLASSES } from '../lib/model';
-
 /** Fills a table with a confusion matrix: rows are true digits, columns the model's guesses. */
 export function renderConfusion(table: HTMLTableElement, confusion: number[][], perClass: number[]): void {
-  const head = `<thead><tr><th scope="col">true \\ guess</th>${range().map((d) => `<th scope="col">${d}</th>`).join('')}<th scope="col">right</th></tr></thead>`;
+  const head = `<thead><tr><th scope="col">true \\ guess</th>${range(confusion.length).map((d) => `<th scope="col">${d}</th>`).join('')}<th scope="col">right</th></tr></thead>`;
   const max = Math.max(1, ...confusion.flatMap((row, r) => row.filter((_, c) => c !== r)));
   const rows = confusion
     .map((row, r) => {
@@ -37,6 +35,6 @@ export function renderGuesses(items: HTMLElement[], labels: number[], guesses: n
   });
 }
 
-function range(): number[] {
-  return Array.from({ length: CLASSES }, (_, i) => i);
+function range(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => i);
 }

@@ -1,9 +1,10 @@
 import type { EpochReport } from '../lib/train';
 import { loadBrowserDigits } from './browser-data';
+import { OPTIMIZERS } from '../lib/optimizer-names';
 import { renderWeightSheet } from '../lib/render-sheet';
 import { paintGray, putSheet } from '../paint/canvas';
 import { drawLineChart } from './line-chart';
-import type { FromWorker, ToWorker, WorkerState } from './protocol';
+import type { BackendReport, FromWorker, ToWorker, WorkerState } from './protocol';
 import { renderConfusion, renderGuesses } from './results-view';
 import { defaultSettings, readSettings, type RetrainSettings, writeSettings } from './settings';
 import { readForm, writeForm } from './settings-form';
@@ -100,7 +101,9 @@ export class RetrainController {
       this.#clearResults();
       this.#live = true;
       const url = this.#config.models[this.#settings.architecture];
-      this.#post({ type: 'train', settings: this.#settings, buildModelUrl: new URL(url, location.href).href });
+      // `?kernels=stock` is for the benchmark (scripts/bench-browser.ts), not for readers.
+      const stockKernels = new URLSearchParams(location.search).get('kernels') === 'stock';
+      this.#post({ type: 'train', settings: this.#settings, buildModelUrl: new URL(url, location.href).href, stockKernels });
     } catch (error) {
       progress.hidden = true;
       this.#setState('idle');
@@ -122,7 +125,9 @@ export class RetrainController {
     if (stale) return;
     switch (m.type) {
       case 'backend':
-        this.#el('[data-role=backend]').textContent = `TensorFlow.js backend: ${m.name}`;
+        this.#el('[data-role=backend]').textContent = `TensorFlow.js backend: ${backendText(m.backend)}`;
+        this.#root.dataset.threads = String(m.backend.threads);
+        this.#root.dataset.fastKernels = String(m.backend.fastKernels);
         return;
       case 'state':
         this.#setState(m.state);
@@ -191,6 +196,11 @@ export class RetrainController {
   #onSettingsChange(): void {
     const before = this.#settings;
     this.#settings = readForm(this.#form, this.#config.browserData.train.count);
+    if (before.optimizer !== this.#settings.optimizer) {
+      // Each optimizer comes with its own learning rate (SGD needs a far larger one).
+      this.#settings = { ...this.#settings, learningRate: OPTIMIZERS[this.#settings.optimizer].learningRate };
+      writeForm(this.#form, this.#settings);
+    }
     const params = new URLSearchParams(location.search);
     writeSettings(params, this.#config.prefix, this.#settings);
     history.replaceState(history.state, '', `${location.pathname}?${params}${location.hash}`);
@@ -277,6 +287,13 @@ export class RetrainController {
     if (!found) throw new Error(`retrain widget: missing ${selector}`);
     return found;
   }
+}
+
+/** E.g. `wasm, 2 threads`, or why wasm runs on one thread. */
+function backendText(b: BackendReport): string {
+  if (b.name !== 'wasm') return b.name;
+  if (b.threads > 1) return `wasm, ${b.threads} threads`;
+  return b.isolated ? 'wasm, 1 thread' : 'wasm, 1 thread (threads need a cross-origin isolated page)';
 }
 
 function relabelWeights(modelJson: object, path: string): unknown {

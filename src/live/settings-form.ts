@@ -19,6 +19,7 @@ export function writeForm(form: HTMLFormElement, s: RetrainSettings): void {
   set('architecture', s.architecture);
   set('trainSize', String(s.trainSize));
   set('epochs', String(s.epochs));
+  set('optimizer', s.optimizer);
   set('learningRate', String(s.learningRate));
   set('batchSize', String(s.batchSize));
   set('display', s.display);

@@ -1,5 +1,6 @@
 import type { Architecture } from '../lib/model';
 import type { Display } from '../lib/normalise';
+import { isOptimizerName, OPTIMIZERS, type OptimizerName } from '../lib/optimizer-names';
 
 /** Which composed layer the live canvas shows. */
 export type LayerView = 'output' | 'layer2' | 'layer1';
@@ -13,6 +14,8 @@ export interface RetrainSettings {
   architecture: Architecture;
   trainSize: number;
   epochs: number;
+  /** The update rule; the experiment's is `rmsprop-keras`. */
+  optimizer: OptimizerName;
   learningRate: number;
   batchSize: number;
   fromBuild: boolean;
@@ -21,7 +24,8 @@ export interface RetrainSettings {
   backend: BrowserBackend;
 }
 
-export const LEARNING_RATES = [0.0001, 0.0003, 0.001, 0.003, 0.01] as const;
+/** Covers every optimizer's own rate (`OPTIMIZERS[name].learningRate`: 0.001, and 0.1 for SGD). */
+export const LEARNING_RATES = [0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1] as const;
 export const BATCH_SIZES = [8, 16, 32, 64, 128, 256] as const;
 export const MIN_TRAIN_SIZE = 100;
 export const MAX_EPOCHS = 20;
@@ -31,7 +35,8 @@ export function defaultSettings(architecture: Architecture, maxTrain: number): R
     architecture,
     trainSize: Math.min(2000, maxTrain),
     epochs: 2,
-    learningRate: 0.001,
+    optimizer: 'rmsprop-keras',
+    learningRate: OPTIMIZERS['rmsprop-keras'].learningRate,
     batchSize: 128,
     fromBuild: false,
     display: 'minmax',
@@ -50,6 +55,7 @@ export function sanitise(s: RetrainSettings, maxTrain: number): RetrainSettings 
     architecture: s.architecture === 'linear' ? 'linear' : 'mlp',
     trainSize: clampInt(Number.isFinite(s.trainSize) ? s.trainSize : MIN_TRAIN_SIZE, MIN_TRAIN_SIZE, maxTrain),
     epochs: clampInt(Number.isFinite(s.epochs) ? s.epochs : 1, 1, MAX_EPOCHS),
+    optimizer: isOptimizerName(s.optimizer) ? s.optimizer : 'rmsprop-keras',
     learningRate: nearest(LEARNING_RATES, s.learningRate > 0 ? s.learningRate : 0.001),
     batchSize: nearest(BATCH_SIZES, s.batchSize > 0 ? s.batchSize : 128),
     fromBuild: Boolean(s.fromBuild),
@@ -63,6 +69,7 @@ const KEYS = {
   architecture: 'variant',
   trainSize: 'n',
   epochs: 'epochs',
+  optimizer: 'opt',
   learningRate: 'lr',
   batchSize: 'batch',
   fromBuild: 'build',
@@ -98,6 +105,7 @@ export function parseSettings(get: (field: keyof RetrainSettings) => string | nu
       architecture: (get('architecture') as Architecture | null) ?? base.architecture,
       trainSize: num('trainSize', base.trainSize),
       epochs: num('epochs', base.epochs),
+      optimizer: (get('optimizer') as OptimizerName | null) ?? base.optimizer,
       learningRate: num('learningRate', base.learningRate),
       batchSize: num('batchSize', base.batchSize),
       fromBuild: get('fromBuild') === null ? base.fromBuild : get('fromBuild') === '1',

@@ -44,7 +44,7 @@ async function handle(message: ToWorker): Promise<void> {
       strip = subsetOf(message.test, message.stripIndices);
       return;
     case 'train':
-      return runTraining(message.settings, message.buildModelUrl);
+      return runTraining(message.settings, message.buildModelUrl, message.stockKernels);
     case 'pause':
       if (abort && !resumeGate) {
         let open = () => {};
@@ -77,7 +77,7 @@ async function handle(message: ToWorker): Promise<void> {
   }
 }
 
-async function runTraining(settings: RetrainSettings, buildModelUrl: string): Promise<void> {
+async function runTraining(settings: RetrainSettings, buildModelUrl: string, stockKernels: boolean): Promise<void> {
   if (abort) return;
   if (!trainSet || !testSet) throw new Error('training data has not arrived yet');
   abort = new AbortController();
@@ -85,9 +85,10 @@ async function runTraining(settings: RetrainSettings, buildModelUrl: string): Pr
   post({ type: 'state', state: 'loading' });
   try {
     discardModel();
-    post({ type: 'backend', name: await startBackend(settings.backend) });
+    post({ type: 'backend', backend: await startBackend(settings.backend, !stockKernels) });
     const config: TrainingConfig = {
       ...DEFAULT_TRAINING,
+      optimizer: settings.optimizer,
       learningRate: settings.learningRate,
       batchSize: settings.batchSize,
       epochs: settings.epochs,

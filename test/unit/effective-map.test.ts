@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeLayer } from '../../src/lib/compose';
 import { contributionMaps, type DenseLayer, effectiveMap } from '../../src/lib/effective-map';
-import { readDenseLayers } from '../../src/lib/effective-map-model';
+import { readDenseLayers } from '../helpers/dense-layers';
 import { MNIST_COLS, PIXELS } from '../../src/lib/idx';
 import { createModel, DEFAULT_TRAINING, denseKernels } from '../../src/lib/model';
 

@@ -1,55 +1,19 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { installFastKernels, uninstallFastKernels } from '../../scripts/fast/index';
-import { productLayout } from '../../scripts/fast/matmul-kernels';
+import { installFastKernels, uninstallFastKernels } from '../../src/lib/fast-matmul/install';
+import { productLayout } from '../../src/lib/fast-matmul/kernels';
+import { batchMatMulCases, fusedMatMulCases, type KernelSwitch, reference, SHAPES, swappedIsExact, tolerance, TRANSPOSES } from '../kernels/matmul-cases';
 
-/** [m, k, n] triples that are not multiples of any block size (XNNPACK tiles are 4/8 wide). */
-const SHAPES: [number, number, number][] = [
-  [37, 129, 53],
-  [1, 17, 5],
-  [130, 7, 1],
-  [9, 300, 11],
-  // Wide and short: cheaper to pack the left operand, so computed as (B^T A^T)^T.
-  [5, 61, 203],
-];
-const TRANSPOSES: [boolean, boolean][] = [
-  [false, false],
-  [true, false],
-  [false, true],
-  [true, true],
-];
 const EPS = 1.1920929e-7;
+const kernels: KernelSwitch = { install: () => installFastKernels('wasm'), uninstall: () => uninstallFastKernels('wasm') };
 
 function operand(batch: number[], rows: number, cols: number, transposed: boolean, seed: number): tf.Tensor {
   return tf.randomUniform([...batch, ...(transposed ? [cols, rows] : [rows, cols])], -1, 1, 'float32', seed);
 }
 
-/** Products of `k` terms in [-1, 1] summed in any order agree within this bound. */
-function tolerance(k: number): number {
-  return 4 * k * EPS;
-}
-
 function maxAbsDiff(x: tf.Tensor, y: tf.Tensor): number {
   return tf.tidy(() => x.sub(y).abs().max().dataSync()[0]);
-}
-
-/** The product of rank-2 `a` and `b` in float64, row-major [m, n]. */
-function reference(a: tf.Tensor, b: tf.Tensor, ta: boolean, tb: boolean): number[] {
-  const [ar, ac] = a.shape;
-  const [br, bc] = b.shape;
-  const [m, k, n] = [ta ? ac : ar, ta ? ar : ac, tb ? br : bc];
-  const x = a.dataSync();
-  const y = b.dataSync();
-  const out: number[] = [];
-  for (let i = 0; i < m; i++) {
-    for (let j = 0; j < n; j++) {
-      let sum = 0;
-      for (let p = 0; p < k; p++) sum += x[ta ? p * ac + i : i * ac + p] * y[tb ? j * bc + p : p * bc + j];
-      out.push(sum);
-    }
-  }
-  return out;
 }
 
 function maxDiffFrom(x: tf.Tensor, want: number[]): number {
@@ -85,52 +49,36 @@ describe('fast wasm matrix-product kernels', () => {
     expect(tf.getKernel('BatchMatMul', 'wasm').kernelFunc).not.toBe(func);
   });
 
-  for (const [m, k, n] of SHAPES) {
-    for (const [ta, tb] of TRANSPOSES) {
-      it(`BatchMatMul ${m}x${k}x${n} transposeA=${ta} transposeB=${tb} matches stock`, () => {
-        const a = operand([], m, k, ta, m + k);
-        const b = operand([], k, n, tb, n + 7);
-        const [stock, fast] = stockAndFast(() => tf.matMul(a, b, ta, tb));
-        expect(fast.shape).toEqual([m, n]);
-        expect(maxAbsDiff(stock, fast)).toBeLessThanOrEqual(tolerance(k));
-        expect(maxDiffFrom(fast, reference(a, b, ta, tb))).toBeLessThanOrEqual(tolerance(k));
-        tf.dispose([a, b, stock, fast]);
-      });
-    }
-  }
-
-  it('BatchMatMul with batch dimensions and broadcasting matches stock', () => {
-    for (const [ta, tb] of TRANSPOSES) {
-      const a = operand([3], 13, 21, ta, 1);
-      const b = operand([1], 21, 6, tb, 2);
-      const [stock, fast] = stockAndFast(() => tf.matMul(a, b, ta, tb));
-      expect(fast.shape).toEqual([3, 13, 6]);
-      expect(maxAbsDiff(stock, fast)).toBeLessThanOrEqual(tolerance(21));
-      tf.dispose([a, b, stock, fast]);
+  // The same cases run in Chromium: test/browser/kernels.test.ts.
+  it('BatchMatMul matches stock and a float64 reference on every shape and transpose', () => {
+    const results = batchMatMulCases(tf, kernels);
+    expect(results).toHaveLength(SHAPES.length * TRANSPOSES.length + TRANSPOSES.length);
+    for (const r of results) {
+      expect(r.shapeOk, r.name).toBe(true);
+      expect(r.fastVsStock, r.name).toBeLessThanOrEqual(r.tolerance);
+      expect(r.fastVsReference, r.name).toBeLessThanOrEqual(r.tolerance);
     }
   });
 
-  for (const [ta, tb] of TRANSPOSES) {
-    it(`_FusedMatMul with bias and relu, transposeA=${ta} transposeB=${tb}, matches a float64 reference`, () => {
-      const a = operand([], 19, 33, ta, 3);
-      const b = operand([], 33, 10, tb, 4);
-      const bias = tf.randomUniform([10], -1, 1, 'float32', 5);
-      const expected = reference(a, b, ta, tb).map((v, i) => Math.max(0, v + bias.dataSync()[i % 10]));
-      for (const activation of ['relu', 'linear'] as const) {
-        const [stock, fast] = stockAndFast(() =>
-          tf.fused.matMul({ a, b, transposeA: ta, transposeB: tb, bias: activation === 'relu' ? bias : undefined, activation }),
-        );
-        const want = activation === 'relu' ? expected : reference(a, b, ta, tb);
-        expect(maxDiffFrom(fast, want)).toBeLessThanOrEqual(tolerance(33) + EPS);
-        // The stock kernel is right without transposes, and plainly wrong with a transposed
-        // operand plus bias (tfjs-backend-wasm 4.22): one more reason to route around it.
-        const stockRight = (!ta && !tb) || activation === 'linear';
-        expect(maxDiffFrom(stock, want) <= tolerance(33) + EPS).toBe(stockRight);
-        tf.dispose([stock, fast]);
-      }
-      tf.dispose([a, b, bias]);
-    });
-  }
+  it('_FusedMatMul with bias and relu matches a float64 reference, transposed or not', () => {
+    const results = fusedMatMulCases(tf, kernels);
+    expect(results).toHaveLength(2 * TRANSPOSES.length);
+    for (const r of results) {
+      expect(r.shapeOk, r.name).toBe(true);
+      expect(r.fastVsReference, r.name).toBeLessThanOrEqual(r.tolerance);
+      if (!Number.isNaN(r.fastVsStock)) expect(r.fastVsStock, r.name).toBeLessThanOrEqual(r.tolerance);
+    }
+    // The stock kernel is plainly wrong with a transposed operand plus bias (tfjs-backend-wasm
+    // 4.22): one more reason to route around it.
+    kernels.uninstall();
+    const a = operand([], 19, 33, true, 3);
+    const b = operand([], 33, 10, false, 4);
+    const bias = tf.randomUniform([10], -1, 1, 'float32', 5);
+    const stock = tf.fused.matMul({ a, b, transposeA: true, bias, activation: 'relu' });
+    const want = reference(a, b, true, false).map((v, i) => Math.max(0, v + bias.dataSync()[i % 10]));
+    expect(maxDiffFrom(stock, want)).toBeGreaterThan(tolerance(33) + EPS);
+    tf.dispose([a, b, bias, stock]);
+  });
 
   it('packs whichever operand is cheaper: the weights of a wide layer are not repacked each step', () => {
     expect(productLayout(128, 784, 512, false, false)).toBe('swapped');
@@ -141,16 +89,7 @@ describe('fast wasm matrix-product kernels', () => {
   });
 
   it('computes the swapped layout bit for bit as the stock kernel does', () => {
-    const a = operand([], 5, 61, false, 21);
-    const b = operand([], 61, 203, false, 22);
-    const [stock, fast] = stockAndFast(() => tf.matMul(a, b));
-    expect(Buffer.from(fast.dataSync().buffer).equals(Buffer.from(stock.dataSync().buffer))).toBe(true);
-    tf.dispose([stock, fast]);
-    // and leaves no intermediate buffers behind
-    const buffers = tf.engine().backend.numDataIds();
-    tf.matMul(a, b).dispose();
-    expect(tf.engine().backend.numDataIds()).toBe(buffers);
-    tf.dispose([a, b]);
+    expect(swappedIsExact(tf, kernels)).toEqual({ identical: true, leakedBuffers: 0 });
   });
 
   it('keeps a bias on its own axis: _FusedMatMul with bias is never swapped', () => {

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseBackend } from '../../scripts/backend';
-import { uninstallFastKernels } from '../../scripts/fast/index';
+import { uninstallFastKernels } from '../../src/lib/fast-matmul/install';
 import { wasmThreadsStatus } from '../../scripts/fast/threaded-wasm';
 import type { DigitSet } from '../../src/lib/mnist';
 import { createModel, DEFAULT_TRAINING, disposeModel } from '../../src/lib/model';

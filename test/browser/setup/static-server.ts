@@ -22,6 +22,7 @@ export const MIME_TYPES: Readonly<Record<string, string>> = {
   '.woff2': 'font/woff2',
   '.wasm': 'application/wasm',
   '.bin': 'application/octet-stream',
+  '.gz': 'application/gzip',
   '.f32': 'application/octet-stream',
 };
 
@@ -31,8 +32,37 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves the files under `root` on a free localhost port: GET and HEAD only, index.html for folders. */
-export async function serveStatic(root: string): Promise<StaticServer> {
+export interface ServeOptions {
+  /**
+   * Send the COOP/COEP headers that make pages cross-origin isolated, as the README asks of a
+   * host (default true); false serves the site as a host without them would.
+   */
+  crossOriginIsolated?: boolean;
+  /** Told of every response: its path, status and the body bytes sent. */
+  onResponse?: (sent: SentResponse) => void;
+}
+
+/** One response of the server, for tests that count what a page downloads. */
+export interface SentResponse {
+  path: string;
+  status: number;
+  bytes: number;
+}
+
+/** The headers a host sends for cross-origin isolation (threads in the training worker). */
+export const CROSS_ORIGIN_ISOLATION: Readonly<Record<string, string>> = {
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-embedder-policy': 'require-corp',
+};
+
+/**
+ * Serves the files under `root` on a free localhost port: GET and HEAD only, index.html for
+ * folders, no transfer compression. Caching as common static hosts do it for an Astro site:
+ * hashed files under `_astro/` are immutable, everything else is revalidated on each use (ETag,
+ * 304 Not Modified), so a file fetched twice by a page is downloaded once.
+ */
+export async function serveStatic(root: string, options: ServeOptions = {}): Promise<StaticServer> {
+  const isolation = options.crossOriginIsolated === false ? {} : CROSS_ORIGIN_ISOLATION;
   const base = resolve(root);
   const server = createServer((req, res) => {
     void (async () => {
@@ -52,15 +82,27 @@ export async function serveStatic(root: string): Promise<StaticServer> {
           file = join(file, 'index.html');
           info = await stat(file);
         }
+        const etag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+        const headers = {
+          ...isolation,
+          etag,
+          'cache-control': pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+        };
+        if (req.headers['if-none-match'] === etag) {
+          res.writeHead(304, headers).end();
+          options.onResponse?.({ path: pathname, status: 304, bytes: 0 });
+          return;
+        }
         res.writeHead(200, {
+          ...headers,
           'content-type': MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
           'content-length': info.size,
-          'cache-control': 'no-store',
         });
         if (req.method === 'HEAD') res.end();
         else createReadStream(file).pipe(res);
+        options.onResponse?.({ path: pathname, status: 200, bytes: req.method === 'HEAD' ? 0 : info.size });
       } catch {
-        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`not found: ${pathname}`);
+        res.writeHead(404, { ...isolation, 'content-type': 'text/plain; charset=utf-8' }).end(`not found: ${pathname}`);
       }
     })();
   });

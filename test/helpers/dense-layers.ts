@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
-import type { DenseLayer } from './effective-map';
+import type { DenseLayer } from '../../src/lib/effective-map';
 
 const HIDDEN_ACTIVATIONS = ['relu'];
 /** The output's activation is applied after the logits, so it does not enter J(x) or b(x). */

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { untransposingKernel } from './matmul-kernels';
+import { untransposingKernel } from './kernels';
 
 /** Kernels this module replaces, per backend. tfjs-node and others are left alone. */
 const REPLACED: Record<string, readonly string[]> = {

@@ -1,0 +1,102 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectBrowser, disconnectBrowser, ROOT } from './harness';
+
+let dev: ChildProcess | null = null;
+let base = '';
+const output: string[] = [];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts `astro dev` on a free localhost port and waits until it answers. */
+beforeAll(async () => {
+  const port = await freePort();
+  dev = spawn(process.execPath, ['node_modules/astro/astro.js', 'dev', '--host', '127.0.0.1', '--port', String(port)], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  dev.stdout?.on('data', (d: Buffer) => output.push(d.toString()));
+  dev.stderr?.on('data', (d: Buffer) => output.push(d.toString()));
+  base = `http://127.0.0.1:${port}/`;
+  const started = Date.now();
+  for (;;) {
+    if (dev.exitCode !== null) throw new Error(`astro dev exited (${dev.exitCode}):\n${output.join('')}`);
+    try {
+      if ((await fetch(base)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() - started > 90_000) throw new Error(`astro dev did not answer within 90 s:\n${output.join('')}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}, 120_000);
+
+afterAll(async () => {
+  await disconnectBrowser();
+  // The dev server and the esbuild service it started share its process group.
+  if (dev?.pid && dev.exitCode === null) process.kill(-dev.pid, 'SIGTERM');
+});
+
+// The dev server sends the .gz digit files with Content-Encoding: gzip, so this also covers the
+// widget's path for hosts that do (the browser unpacks them; the widget only checks them).
+describe('npm run dev', () => {
+  it('serves a cross-origin isolated page whose widgets work: the linear widget trains, the draw widget reads a digit', { timeout: 240_000 }, async () => {
+    const browser = await connectBrowser();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+      const response = await page.goto(base);
+      expect(response?.headers()['cross-origin-embedder-policy']).toBe('require-corp');
+      expect(response?.headers()['cross-origin-opener-policy']).toBe('same-origin');
+      expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+
+      const w = page.locator('retrain-widget#retrain-linear');
+      await w.scrollIntoViewIfNeeded();
+      await page.waitForFunction(() => document.querySelector<HTMLFieldSetElement>('retrain-widget#retrain-linear fieldset')?.disabled === false, null, { timeout: 60_000 });
+      await w.locator('input[name=trainSize]').fill('5000');
+      await w.locator('input[name=epochs]').fill('1');
+      await w.locator('select[name=batchSize]').selectOption('16');
+      await w.locator('input[name=epochs]').dispatchEvent('change', { bubbles: true });
+      await w.locator('button[data-action=train]').click();
+      // Done, or stuck with a failure in the status line (the dev server's old failure mode).
+      await page.waitForFunction(
+        () => {
+          const el = document.querySelector<HTMLElement>('retrain-widget#retrain-linear');
+          return el?.dataset.state === 'done' || /failed|Error/.test(el?.querySelector('[data-role=status]')?.textContent ?? '');
+        },
+        null,
+        { timeout: 180_000 },
+      );
+      expect(await w.locator('[data-role=status]').textContent()).not.toMatch(/failed|Error/);
+      expect(await w.getAttribute('data-state')).toBe('done');
+      const accuracy = Number(/([\d.]+)%/.exec((await w.locator('[data-role=test-accuracy]').textContent()) ?? '')?.[1]);
+      expect(accuracy).toBeGreaterThan(80);
+      expect(await w.locator('[data-role=backend]').textContent()).toMatch(/backend: wasm/);
+
+      const draw = page.locator('draw-digit');
+      await draw.scrollIntoViewIfNeeded();
+      await page.locator('draw-digit[data-state="ready"]').waitFor({ timeout: 60_000 });
+      await draw.locator('.draw-sample').click();
+      await expect.poll(() => draw.getAttribute('data-prediction'), { timeout: 20_000 }).not.toBeNull();
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
