@@ -104,8 +104,9 @@ async function buildOutputs(
   const ink = await writeInkShare(dir, train);
   const browserData = await writeBrowserData(dir, train, test);
   const jobs = backend.name === 'tensorflow' ? 1 : (options.jobs ?? DEFAULT_JOBS);
-  progress.log(`training ${seedTasks(profile).length} runs, ${jobs} at a time`);
-  const results = await runSeeds(seedTasks(profile), {
+  const tasks = seedTasks(profile);
+  progress.log(`training ${tasks.length} runs, ${jobs} at a time`);
+  const results = await runSeeds(tasks, {
     dir,
     profile,
     backend: backend.name as BackendName,

@@ -1,12 +1,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { EDGE_REGIONS } from '../src/lib/ink';
-import type { SeedRun, VariantEntry } from '../src/lib/manifest';
-import type { DigitSet } from '../src/lib/mnist';
+import type { EffectiveEntry, SeedRun, TopDigitsEntry, VariantEntry } from '../src/lib/manifest';
 import { ARCHITECTURES, baseVariantId, disposeModel, layerSizes, seedsOf, variantConfig, type VariantSpec } from '../src/lib/model';
-import { regionZScores } from '../src/lib/region-weights';
+import { edgeRegionWeights } from '../src/lib/region-weights';
 import { effectiveSeedMeasures } from '../src/lib/effective-templates';
-import { headOf } from '../src/lib/mnist';
+import { type DigitSet, headOf } from '../src/lib/mnist';
 import { BROWSER_TRAIN_COUNT } from './figures/browser-data';
 import { littleEndianBytes, outputImagesOf, writeComposedLayers } from './figures/composed-layers';
 import { writeEffectiveTemplates } from './figures/effective-templates';
@@ -52,19 +50,26 @@ export async function runSeed({ spec, seedIndex, label }: SeedTask, ctx: SeedCon
   const trained = await trainVariant(spec, config, ctx.train, ctx.test, ctx.progress, { label, evaluateEachEpoch: figureSeed });
   try {
     await mkdir(join(dir, 'composed'), { recursive: true });
+    // What the ReLU network really weighs, measured for every seed of the experiment's MLPs.
+    const measuresEffective = spec.role === 'experiment' && spec.architecture === 'mlp';
     let outputImages: Float32Array;
     let figure: SeedResult['figure'] = null;
+    let measures: Pick<SeedRun, 'effectiveCosine' | 'effectiveStrength' | 'effectiveEdgeWeights'> = {};
     if (figureSeed) {
-      const composed = await writeComposedLayers(trained.model, spec.id, dir, spec.role === 'experiment' ? 'all' : 'output');
-      outputImages = composed.outputImages;
       const experiment = spec.role === 'experiment';
+      const composed = await writeComposedLayers(trained.model, spec.id, dir, experiment ? 'all' : 'output');
+      outputImages = composed.outputImages;
       const model = experiment ? `models/${spec.id}/model.json` : undefined;
       if (model) await saveModel(trained.model, join(dir, `models/${spec.id}`));
-      // What the ReLU network really weighs, and what makes each hidden node fire (experiment MLPs).
-      const mlp = experiment && spec.architecture === 'mlp';
-      const effective = mlp ? await writeEffectiveTemplates(trained.model, spec.id, dir, ctx.test) : undefined;
-      const browserShard = headOf(ctx.train, Math.min(BROWSER_TRAIN_COUNT, ctx.train.count));
-      const topDigits = mlp ? await writeTopDigits(trained.model, spec.id, dir, browserShard) : undefined;
+      let effective: EffectiveEntry | undefined;
+      let topDigits: TopDigitsEntry | undefined;
+      if (measuresEffective) {
+        effective = await writeEffectiveTemplates(trained.model, spec.id, dir, ctx.test);
+        // The figure's measurements are this seed's: no need to compute them a second time.
+        measures = { effectiveCosine: effective.cosine, effectiveStrength: effective.strength, effectiveEdgeWeights: effective.edgeWeights };
+        const browserShard = headOf(ctx.train, Math.min(BROWSER_TRAIN_COUNT, ctx.train.count));
+        topDigits = await writeTopDigits(trained.model, spec.id, dir, browserShard);
+      }
       figure = {
         id: spec.id,
         role: spec.role,
@@ -83,15 +88,14 @@ export async function runSeed({ spec, seedIndex, label }: SeedTask, ctx: SeedCon
         backend: ctx.backend,
         model,
         layers: composed.layers,
-        edgeWeights: edgeWeights(outputImages),
+        edgeWeights: edgeRegionWeights(outputImages),
         ...(effective && { effective }),
         ...(topDigits && { topDigits }),
       };
     } else {
       outputImages = await outputImagesOf(trained.model);
+      if (measuresEffective) measures = await effectiveSeedMeasures(trained.model, ctx.test);
     }
-    // Each seed's effective templates, for the spread the article reports (experiment MLPs).
-    const measures = spec.role === 'experiment' && spec.architecture === 'mlp' ? await effectiveSeedMeasures(trained.model, ctx.test) : {};
     const outputPath = `composed/${spec.id}-seed${seedIndex + 1}-output.f32`;
     await writeFile(join(dir, outputPath), littleEndianBytes(outputImages));
     return {
@@ -101,7 +105,7 @@ export async function runSeed({ spec, seedIndex, label }: SeedTask, ctx: SeedCon
         testAccuracy: trained.testAccuracy,
         testLoss: trained.testLoss,
         perClassAccuracy: trained.perClassAccuracy,
-        edgeWeights: edgeWeights(outputImages),
+        edgeWeights: figure?.edgeWeights ?? edgeRegionWeights(outputImages),
         outputImages: outputPath,
         trainingSeconds: trained.trainingSeconds,
         ...measures,
@@ -110,8 +114,4 @@ export async function runSeed({ spec, seedIndex, label }: SeedTask, ctx: SeedCon
   } finally {
     disposeModel(trained.model);
   }
-}
-
-function edgeWeights(outputImages: Float32Array): VariantEntry['edgeWeights'] {
-  return EDGE_REGIONS.map((region) => ({ region: region.id, zScore: regionZScores(outputImages, region) }));
 }

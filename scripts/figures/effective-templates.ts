@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import {
   composedOutputImages,
   disposeMlp,
-  edgeRegionWeights,
   meanEffectiveNodeTemplates,
   meanEffectiveTemplates,
   type ReluMlp,
@@ -13,6 +12,7 @@ import {
   rowNormRatios,
 } from '../../src/lib/effective-templates';
 import { PIXELS } from '../../src/lib/idx';
+import { edgeRegionWeights } from '../../src/lib/region-weights';
 import type { EffectiveEntry, SheetEntry } from '../../src/lib/manifest';
 import type { DigitSet } from '../../src/lib/mnist';
 import { quantileAbs, SIGNED_SCALE_QUANTILE } from '../../src/lib/normalise';

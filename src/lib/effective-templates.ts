@@ -1,10 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { batchTensors } from './batches';
 import { PIXELS } from './idx';
-import { EDGE_REGIONS } from './ink';
 import type { DigitSet } from './mnist';
 import { CLASSES } from './model';
-import { regionZScores } from './region-weights';
+import { edgeRegionWeights } from './region-weights';
 
 /**
  * Effective templates of a ReLU network. Around any input x the network is exactly linear,
@@ -154,25 +153,8 @@ export async function composedOutputImages(net: ReluMlp): Promise<Float32Array> 
 }
 
 /**
- * For one trained `mlp` model: the cosine similarity, per digit 0-9, between its composed output
- * image (column c of W1·W2·W3) and its mean effective template over the test images of digit c.
- * Length 10. Call once per trained seed.
- */
-export async function effectiveCosines(model: tf.LayersModel, test: DigitSet): Promise<number[]> {
-  return (await effectiveSeedMeasures(model, test)).effectiveCosine;
-}
-
-/**
- * How strongly each image weights each edge region (`regionZScores` over `EDGE_REGIONS`): for the
- * mean effective templates [10, 784] this is the `effectiveEdgeWeight` of the article's claims.
- */
-export function edgeRegionWeights(images: Float32Array): { region: string; zScore: number[] }[] {
-  return EDGE_REGIONS.map((region) => ({ region: region.id, zScore: regionZScores(images, region) }));
-}
-
-/**
  * The per-seed measurements of one trained `mlp` model, named as the manifest's seed entries name
- * them: `effectiveCosine` [10] (as `effectiveCosines`), `effectiveStrength` [10] (`rowNormRatios`
+ * them: `effectiveCosine` [10] (`rowCosines`), `effectiveStrength` [10] (`rowNormRatios`
  * of composed image and mean effective template) and `effectiveEdgeWeights` (per edge region, the
  * z-score [10] of each digit's mean effective template over it).
  */

@@ -1,5 +1,5 @@
 import { MNIST_COLS, PIXELS } from './idx';
-import type { Region } from './ink';
+import { EDGE_REGIONS, type Region } from './ink';
 
 /**
  * How strongly each output image weights a region: the mean over the region's pixels of the
@@ -27,4 +27,12 @@ export function regionZScores(values: Float32Array, region: Region): number[] {
     out.push(sd > 0 && n > 0 ? (regionSum / n - mean) / sd : 0);
   }
   return out;
+}
+
+/**
+ * `regionZScores` over every edge region of `EDGE_REGIONS`: how strongly each image of `values`
+ * ([tiles, 784], e.g. composed output images or mean effective templates) weights each region.
+ */
+export function edgeRegionWeights(values: Float32Array): { region: string; zScore: number[] }[] {
+  return EDGE_REGIONS.map((region) => ({ region: region.id, zScore: regionZScores(values, region) }));
 }

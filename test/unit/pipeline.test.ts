@@ -46,6 +46,12 @@ describe('figure pipeline (tiny configuration)', () => {
     const mlp = manifest.variants[0];
     expect(mlp.layers.map((l) => l.nodes)).toEqual([512, 256, 10]);
     expect(manifest.variants[2].layers.map((l) => l.nodes)).toEqual([10]);
+    // Every seed of the experiment's MLPs carries its effective measures, the figure seed's those of the figure.
+    for (const v of manifest.variants.filter((x) => x.role === 'experiment' && x.architecture === 'mlp')) {
+      expect(v.seeds.length).toBeGreaterThan(1);
+      for (const s of v.seeds) expect(s.effectiveCosine, `${v.id} seed ${s.seed}`).toHaveLength(10);
+      expect(v.seeds[0].effectiveCosine).toEqual(v.effective?.cosine);
+    }
     const composed = await readFile(join(outA(), mlp.layers[1].composed));
     expect(composed.byteLength).toBe(256 * 784 * 4);
   });
