@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { type NamedGradient, type NamedTensor, gradientOf, namesOf, type Slot, zeroSlot } from './optimizer-slots';
+import { gradientOf, type NamedGradient, namedSlots, type NamedTensor, namesOf, type Slot, slotFrom, zeroSlot } from './optimizer-slots';
 
 /**
  * Adam as Keras 2 computes it, at step t (from 1):
@@ -17,7 +17,6 @@ export class KerasAdamOptimizer extends tf.Optimizer {
 
   private moments: Slot[] = [];
   private velocities: Slot[] = [];
-  private step = 0;
 
   constructor(
     readonly learningRate = 0.001,
@@ -29,8 +28,9 @@ export class KerasAdamOptimizer extends tf.Optimizer {
   }
 
   override applyGradients(variableGradients: tf.NamedTensorMap | NamedGradient[]): void {
-    this.step += 1;
-    const stepSize = (this.learningRate * Math.sqrt(1 - this.beta2 ** this.step)) / (1 - this.beta1 ** this.step);
+    // Keras counts steps from 1; `iterations` counts the updates made before this one.
+    const t = this.iterations + 1;
+    const stepSize = (this.learningRate * Math.sqrt(1 - this.beta2 ** t)) / (1 - this.beta1 ** t);
     namesOf(variableGradients).forEach((name, i) => {
       const value = tf.engine().registeredVariables[name];
       this.moments[i] ??= zeroSlot(value, `${name}/m`);
@@ -58,17 +58,14 @@ export class KerasAdamOptimizer extends tf.Optimizer {
   }
 
   override async getWeights(): Promise<NamedTensor[]> {
-    const slots = [...this.moments, ...this.velocities];
-    return [await this.saveIterations(), ...slots.map((s) => ({ name: s.originalName, tensor: s.variable }))];
+    return [await this.saveIterations(), ...namedSlots([...this.moments, ...this.velocities])];
   }
 
   override async setWeights(weightValues: NamedTensor[]): Promise<void> {
     const rest = await this.extractIterations(weightValues);
     const half = rest.length / 2;
-    const toSlot = (w: NamedTensor): Slot => ({ originalName: w.name, variable: w.tensor.variable(false) });
-    this.moments = rest.slice(0, half).map(toSlot);
-    this.velocities = rest.slice(half).map(toSlot);
-    this.step = this.iterations;
+    this.moments = rest.slice(0, half).map(slotFrom);
+    this.velocities = rest.slice(half).map(slotFrom);
   }
 
   override getConfig(): tf.serialization.ConfigDict {

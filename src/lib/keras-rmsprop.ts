@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { type NamedGradient, type NamedTensor, gradientOf, namesOf, type Slot, zeroSlot } from './optimizer-slots';
+import { gradientOf, type NamedGradient, namedSlots, type NamedTensor, namesOf, type Slot, slotFrom, zeroSlot } from './optimizer-slots';
 
 /**
  * RMSprop as Keras 2 defines it (no momentum, not centred):
@@ -48,12 +48,12 @@ export class KerasRmspropOptimizer extends tf.Optimizer {
   }
 
   override async getWeights(): Promise<NamedTensor[]> {
-    return [await this.saveIterations(), ...this.meanSquares.map((s) => ({ name: s.originalName, tensor: s.variable }))];
+    return [await this.saveIterations(), ...namedSlots(this.meanSquares)];
   }
 
   override async setWeights(weightValues: NamedTensor[]): Promise<void> {
     const rest = await this.extractIterations(weightValues);
-    this.meanSquares = rest.map((w) => ({ originalName: w.name, variable: w.tensor.variable(false) }));
+    this.meanSquares = rest.map(slotFrom);
   }
 
   override getConfig(): tf.serialization.ConfigDict {

@@ -22,3 +22,13 @@ export function gradientOf(gradients: tf.NamedTensorMap | NamedGradient[], name:
 export function zeroSlot(value: tf.Variable, originalName: string): Slot {
   return { originalName, variable: tf.tidy(() => tf.zerosLike(value).variable(false)) };
 }
+
+/** A slot restored from saved optimizer weights. */
+export function slotFrom(saved: NamedTensor): Slot {
+  return { originalName: saved.name, variable: saved.tensor.variable(false) };
+}
+
+/** Slots as the named tensors `getWeights` returns. */
+export function namedSlots(slots: readonly Slot[]): NamedTensor[] {
+  return slots.map((s) => ({ name: s.originalName, tensor: s.variable }));
+}

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { type NamedGradient, type Slot } from './optimizer-slots';
+import { gradientOf, type NamedGradient, namesOf, type Slot, zeroSlot } from './optimizer-slots';
 
 /**
  * RMSprop as TensorFlow.js writes it, dividing by √(ms + ε): the `rmsprop-tfjs` optimizer of the
@@ -29,12 +29,11 @@ export class RmspropOptimizer extends tf.RMSPropOptimizer {
       super.applyGradients(variableGradients);
       return;
     }
-    const names = Array.isArray(variableGradients) ? variableGradients.map((g) => g.name) : Object.keys(variableGradients);
-    names.forEach((name, i) => {
+    namesOf(variableGradients).forEach((name, i) => {
       const value = tf.engine().registeredVariables[name];
-      state.accumulatedMeanSquares[i] ??= { originalName: `${name}/rms`, variable: zeroSlot(value) };
-      state.accumulatedMoments[i] ??= { originalName: `${name}/momentum`, variable: zeroSlot(value) };
-      const gradient = Array.isArray(variableGradients) ? variableGradients[i].tensor : variableGradients[name];
+      state.accumulatedMeanSquares[i] ??= zeroSlot(value, `${name}/rms`);
+      state.accumulatedMoments[i] ??= zeroSlot(value, `${name}/momentum`);
+      const gradient = gradientOf(variableGradients, name, i);
       if (gradient == null) return;
       const meanSquare = state.accumulatedMeanSquares[i].variable;
       const moment = state.accumulatedMoments[i].variable;
@@ -51,8 +50,4 @@ export class RmspropOptimizer extends tf.RMSPropOptimizer {
     });
     this.incrementIterations();
   }
-}
-
-function zeroSlot(value: tf.Variable): tf.Variable {
-  return tf.tidy(() => tf.zerosLike(value).variable(false));
 }
