@@ -149,7 +149,7 @@ export function ownerEdgeWeight(manifest: Manifest, run: SeedRun): number {
     if (z === undefined) throw new Error(`seed ${run.seed} has no edge weight for region "${region.id}"`);
     return z;
   });
-  return values.reduce((a, b) => a + b, 0) / values.length;
+  return mean(values);
 }
 
 function mean(values: readonly number[]): number {

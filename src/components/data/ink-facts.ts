@@ -1,4 +1,4 @@
-import type { Manifest, RegionEntry, VariantEntry } from '../../lib/manifest';
+import type { Manifest, RegionEntry } from '../../lib/manifest';
 
 /** The region of the ink statistics with this id; throws naming the ids that exist. */
 export function getRegion(manifest: Manifest, id: string): RegionEntry {
@@ -18,22 +18,4 @@ export function topInkers(region: RegionEntry, n: number): DigitShare[] {
     .map((share, digit) => ({ digit, share }))
     .sort((a, b) => b.share - a.share)
     .slice(0, n);
-}
-
-/** Mean z-score with which a variant's output image for `digit` weights a region. */
-export function edgeWeight(variant: VariantEntry, regionId: string, digit: number): number {
-  const entry = variant.edgeWeights.find((e) => e.region === regionId);
-  if (!entry) throw new Error(`${variant.id} has no edge weights for region "${regionId}"`);
-  return entry.zScore[digit];
-}
-
-/** The digit whose output image weights a region most strongly, and that z-score. */
-export function strongestDigit(variant: VariantEntry, regionId: string): { digit: number; zScore: number } {
-  const entry = variant.edgeWeights.find((e) => e.region === regionId);
-  if (!entry) throw new Error(`${variant.id} has no edge weights for region "${regionId}"`);
-  let digit = 0;
-  entry.zScore.forEach((z, d) => {
-    if (z > entry.zScore[digit]) digit = d;
-  });
-  return { digit, zScore: entry.zScore[digit] };
 }

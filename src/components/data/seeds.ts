@@ -7,11 +7,15 @@ export interface Spread {
   count: number;
 }
 
+export function mean(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0) / values.length;
+}
+
 /** Mean, minimum and maximum of a per-seed value over every seed of a variant. */
 export function spreadOver(variant: VariantEntry, value: (run: SeedRun) => number): Spread {
   const values = variant.seeds.map(value);
   return {
-    mean: values.reduce((a, b) => a + b, 0) / values.length,
+    mean: mean(values),
     min: Math.min(...values),
     max: Math.max(...values),
     count: values.length,
