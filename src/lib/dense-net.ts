@@ -102,18 +102,26 @@ export function layerOutputs(net: DenseNet, input: Float32Array): Float32Array[]
   const outputs: Float32Array[] = [];
   let x = input;
   for (const layer of net.layers) {
-    const sums = new Float64Array(layer.bias);
-    const { kernel, units } = layer;
-    for (let i = 0; i < layer.inputs; i++) {
-      const v = x[i];
-      if (v === 0) continue;
-      const row = i * units;
-      for (let j = 0; j < units; j++) sums[j] += v * kernel[row + j];
-    }
-    x = activate(sums, layer.activation);
+    x = activate(affine(layer.kernel, layer.bias, x), layer.activation);
     outputs.push(x);
   }
   return outputs;
+}
+
+/**
+ * x · kernel + bias in float64, for a kernel [x.length, bias.length] row-major; zero inputs (most
+ * of a drawing's pixels, silent ReLUs) are skipped.
+ */
+export function affine(kernel: Float32Array, bias: Float32Array, x: Float32Array): Float64Array {
+  const units = bias.length;
+  const sums = new Float64Array(bias);
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    if (v === 0) continue;
+    const row = i * units;
+    for (let j = 0; j < units; j++) sums[j] += v * kernel[row + j];
+  }
+  return sums;
 }
 
 /** The network's output (for a softmax last layer, the class probabilities) for one input. */

@@ -3,6 +3,7 @@
  * silent for x taken out, every layer is a plain matrix, so logits = J(x)·x + b(x) holds exactly
  * in a neighbourhood of x. Plain TypeScript on Float32Arrays: no TensorFlow.js needed.
  */
+import { affine } from './dense-net';
 
 /** One Dense layer as TensorFlow.js stores it: kernel row-major [inputs, units], bias [units]. */
 export interface DenseLayer {
@@ -42,15 +43,7 @@ function checkShapes(layers: readonly DenseLayer[], input: Float32Array): void {
 
 /** Forward pass of one layer, h [inputs] -> h·W + b [units]; zero inputs are skipped (ink is sparse). */
 function dense(layer: DenseLayer, h: Float32Array): Float32Array {
-  const units = layer.bias.length;
-  const out = new Float64Array(layer.bias);
-  for (let i = 0; i < h.length; i++) {
-    const v = h[i];
-    if (v === 0) continue;
-    const row = i * units;
-    for (let j = 0; j < units; j++) out[j] += v * layer.kernel[row + j];
-  }
-  return Float32Array.from(out);
+  return Float32Array.from(affine(layer.kernel, layer.bias, h));
 }
 
 /**
