@@ -272,6 +272,15 @@ describe('keyboard', () => {
 });
 
 describe('models and memory', () => {
+  it('names every model it offers differently, the two multi-layer networks by their training images', async () => {
+    const labels = (await widget.locator('input[type="radio"]').evaluateAll((inputs) =>
+      inputs.map((i) => i.closest('label')?.textContent?.replace(/\s+/g, ' ').trim() ?? ''),
+    )) as string[];
+    expect(labels.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(labels).size).toBe(labels.length);
+    expect(labels.filter((l) => l.startsWith('The multi-layer network')).every((l) => /\d images/.test(l))).toBe(true);
+  });
+
   it('takes the model the retraining widget hands over', async () => {
     const radio = widget.locator('input[value="retrained"]');
     expect(await radio.isDisabled()).toBe(true);

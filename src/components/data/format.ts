@@ -43,3 +43,8 @@ export function formatDuration(seconds: number): string {
 export function countOf(n: number, noun: string): string {
   return `${formatCount(n)} ${n === 1 ? noun : `${noun}s`}`;
 }
+
+/** The text with its first letter in upper case: "the output layer" -> "The output layer". */
+export function upperFirst(text: string): string {
+  return `${text[0].toUpperCase()}${text.slice(1)}`;
+}
