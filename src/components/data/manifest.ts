@@ -18,7 +18,8 @@ export function getManifest(): Manifest {
   if (cached) return cached;
   const file = resolve(process.cwd(), MANIFEST_PATH);
   if (!existsSync(file)) {
-    throw new Error(`${MANIFEST_PATH} not found: run \`npm run figures\` first (\`npm run build\` runs it for you)`);
+    // Astro prints this right after the name of the page it was rendering, on the same line.
+    throw new Error(`\n${MANIFEST_PATH} not found: run \`npm run figures\` first (\`npm run build\` runs it for you)`);
   }
   cached = parseManifest(JSON.parse(readFileSync(file, 'utf8')), MANIFEST_PATH);
   return cached;

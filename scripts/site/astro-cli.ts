@@ -1,0 +1,20 @@
+import { spawn } from 'node:child_process';
+import { join, resolve } from 'node:path';
+
+/** The project's root folder. */
+export const SITE_ROOT = resolve(import.meta.dirname, '..', '..');
+/** Where `npm run build` puts the site and `npm run preview` serves it from. */
+export const DIST_DIR = join(SITE_ROOT, 'dist');
+
+/**
+ * Runs the project's Astro command line (`astro <args>`) in the project root with this terminal,
+ * and resolves with its exit code (128 + n when a signal n ended it).
+ */
+export function runAstro(args: readonly string[]): Promise<number> {
+  const cli = join(SITE_ROOT, 'node_modules', 'astro', 'astro.js');
+  const child = spawn(process.execPath, [cli, ...args], { cwd: SITE_ROOT, stdio: 'inherit' });
+  return new Promise((done, fail) => {
+    child.on('error', fail);
+    child.on('exit', (code, signal) => done(code ?? (signal === 'SIGINT' ? 130 : 143)));
+  });
+}
