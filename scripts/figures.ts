@@ -1,56 +1,33 @@
 /**
  * `npm run figures`: trains the article's models and writes its figures to public/generated/.
- *   --force        retrain even if nothing changed
- *   --preview      one seed per variant: the figures in a fifth of the time, flagged on the page
- *   --quick        the reduced test configuration (requires --out)
- *   --out DIR      write somewhere else
- *   --backend B    force tensorflow, wasm or cpu
- *   --threads N    wasm backend threads, shared among the jobs (default: one per core, at most 4)
- *   --jobs N       training runs at once, each in a worker thread (default: 2 on 2 or more cores)
+ * `npm run figures -- --help` lists the options (`figures-args.ts`).
  */
-import { parseArgs } from 'node:util';
-import type { BackendName } from './backend';
-import { MAX_WASM_THREADS } from './fast/threaded-wasm';
-import { runPipeline } from './pipeline';
-import { FULL_PROFILE, PREVIEW_PROFILE, QUICK_PROFILE } from './profiles';
+import { resolve } from 'node:path';
+import { parseFiguresArgs, figuresUsage } from './figures-args';
+import { DEFAULT_OUT, runPipeline } from './pipeline';
 import { summaryTable } from './summary';
 
+/** Said before and after a one-seed run that replaces the article's figures. */
+const ONE_SEED_NOTICE = [
+  '*** ONE-SEED FIGURES: public/generated/ now gets one seed per variant instead of the full set. ***',
+  '*** The page will say its comparisons were checked on one seed only, and the next `npm run build` ***',
+  '*** retrains the full set (about 8-9 minutes on two cores).                                       ***',
+].join('\n');
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      force: { type: 'boolean', default: false },
-      quick: { type: 'boolean', default: false },
-      preview: { type: 'boolean', default: false },
-      out: { type: 'string' },
-      backend: { type: 'string' },
-      threads: { type: 'string' },
-      jobs: { type: 'string' },
-    },
-  });
-  const backend = values.backend as BackendName | undefined;
-  if (backend && !['tensorflow', 'wasm', 'cpu'].includes(backend)) {
-    throw new Error(`--backend must be tensorflow, wasm or cpu, not "${backend}"`);
+  const args = parseFiguresArgs(process.argv.slice(2));
+  if (args.help) {
+    console.log(figuresUsage());
+    return;
   }
-  const threads = values.threads === undefined ? undefined : Number(values.threads);
-  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= MAX_WASM_THREADS)) {
-    throw new Error(`--threads must be a whole number from 1 to ${MAX_WASM_THREADS}, not "${values.threads}"`);
-  }
-  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
-  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 8)) {
-    throw new Error(`--jobs must be a whole number from 1 to 8, not "${values.jobs}"`);
-  }
+  const replacesFull = args.profile.name === 'one-seed' && resolve(args.outDir ?? DEFAULT_OUT) === DEFAULT_OUT;
+  if (replacesFull) console.log(ONE_SEED_NOTICE);
   const started = performance.now();
-  const { manifest, cached } = await runPipeline({
-    profile: values.quick ? QUICK_PROFILE : values.preview ? PREVIEW_PROFILE : FULL_PROFILE,
-    outDir: values.out,
-    force: values.force,
-    backend,
-    wasmThreads: threads,
-    jobs,
-  });
+  const { manifest, cached } = await runPipeline(args);
   const seconds = (performance.now() - started) / 1000;
   console.log(cached ? `figures are up to date (reused, ${seconds.toFixed(1)} s); --force retrains` : `figures written in ${seconds.toFixed(1)} s`);
   console.log(summaryTable(manifest));
+  if (replacesFull) console.log(ONE_SEED_NOTICE);
 }
 
 main().catch((error: unknown) => {

@@ -56,7 +56,7 @@ export interface PipelineResult {
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
   const { profile } = options;
   const outDir = resolve(options.outDir ?? DEFAULT_OUT);
-  // A one-seed preview may stand in for the article's figures (the page flags it, and
+  // The one-seed figures may stand in for the article's (the page flags them, and
   // `npm run build` always runs the full profile); the test configuration may not.
   if (profile.name === 'quick' && outDir === DEFAULT_OUT) {
     throw new Error(`the ${profile.name} profile may not write to ${outDir}: that folder holds the article's full figures; pass --out`);

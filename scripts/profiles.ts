@@ -1,11 +1,12 @@
+import type { Manifest } from '../src/lib/manifest';
 import { DEFAULT_TRAINING, STUDY_VARIANTS, type TrainingConfig, VARIANTS, type VariantSpec } from '../src/lib/model';
 
 /**
- * A pipeline configuration: the article's (`full`), a one-seed `preview` of it for authors, or a
- * reduced one for tests (`quick`).
+ * A pipeline configuration: the article's (`full`), the same with one seed per variant for authors
+ * (`one-seed`), or a reduced one for tests (`quick`). The manifest records its name.
  */
 export interface Profile {
-  name: 'full' | 'preview' | 'quick';
+  name: Manifest['profile'];
   training: TrainingConfig;
   variants: VariantSpec[];
   /** Test images used for evaluation (the first N of the 10,000). */
@@ -24,11 +25,11 @@ export const FULL_PROFILE: Profile = {
 
 /**
  * The full configuration with one seed per variant: the figures of the first seed, in about a
- * fifth of the time, for authors. The claims cannot be checked across seeds, and the page says so.
+ * third of the time, for authors. The claims cannot be checked across seeds, and the page says so.
  */
-export const PREVIEW_PROFILE: Profile = {
+export const ONE_SEED_PROFILE: Profile = {
   ...FULL_PROFILE,
-  name: 'preview',
+  name: 'one-seed',
   variants: ALL_VARIANTS.map((v) => ({ ...v, seeds: 1 })),
 };
 
@@ -46,7 +47,7 @@ export const QUICK_PROFILE: Profile = {
 
 export function profileByName(name: string): Profile {
   if (name === 'full') return FULL_PROFILE;
-  if (name === 'preview') return PREVIEW_PROFILE;
+  if (name === 'one-seed') return ONE_SEED_PROFILE;
   if (name === 'quick') return QUICK_PROFILE;
-  throw new Error(`unknown profile "${name}" (expected full, preview or quick)`);
+  throw new Error(`unknown profile "${name}" (expected full, one-seed or quick)`);
 }

@@ -225,8 +225,8 @@ export const browserDataSchema = z.object({
 
 export const manifestSchema = z.object({
   version: z.literal(1),
-  /** `full` is the article's configuration; `preview` the same with one seed; `quick` a reduced run for tests. */
-  profile: z.enum(['full', 'preview', 'quick']),
+  /** `full` is the article's configuration; `one-seed` the same with one seed per variant; `quick` a reduced run for tests. */
+  profile: z.enum(['full', 'one-seed', 'quick']),
   fingerprint: z.string(),
   generatedAt: z.string(),
   backend: backendSchema,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FULL_PROFILE, PREVIEW_PROFILE } from '../../scripts/profiles';
+import { FULL_PROFILE, ONE_SEED_PROFILE } from '../../scripts/profiles';
 import type { SeedResult } from '../../scripts/run-seed';
 import { assembleVariants, seedTasks, taskKey } from '../../scripts/variant-runs';
 import { baseVariantId, seedsOf, STUDY_VARIANTS, VARIANTS, variantConfig } from '../../src/lib/model';
@@ -29,8 +29,8 @@ describe('the training runs of the full profile', () => {
     expect(baseVariantId(VARIANTS[0])).toBe('mlp-500');
   });
 
-  it('come to one seed a variant in the preview', () => {
-    expect(seedTasks(PREVIEW_PROFILE).length).toBe(FULL_PROFILE.variants.length);
+  it('come to one seed a variant in the one-seed profile', () => {
+    expect(seedTasks(ONE_SEED_PROFILE).length).toBe(FULL_PROFILE.variants.length);
   });
 });
 
