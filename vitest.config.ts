@@ -8,6 +8,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          // Keeps TensorFlow.js's "install our node backend" banner out of the test output.
+          setupFiles: ['test/setup/quiet-tfjs.ts'],
         },
       },
       {

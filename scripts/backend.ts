@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { availableParallelism } from 'node:os';
 import { installFastKernels } from '../src/lib/fast-matmul/install';
+import { quietCpuBanner } from './quiet-cpu-banner';
 import { useWasmThreads, wasmThreadsStatus } from './fast/threaded-wasm';
 
 /** The TensorFlow.js backend the pipeline runs on, and why it was chosen. */
@@ -33,7 +34,7 @@ export async function chooseBackend(only?: BackendName, wasmThreads = DEFAULT_WA
       }
       notes.push('tfjs-node loaded but its backend did not initialise');
     } catch (error) {
-      notes.push(`@tensorflow/tfjs-node is not available (${firstLine(error)})`);
+      notes.push(isNotInstalled(error) ? TFJS_NODE_MISSING : `@tensorflow/tfjs-node is not available (${firstLine(error)})`);
     }
   }
   if (!only || only === 'wasm') {
@@ -50,11 +51,21 @@ export async function chooseBackend(only?: BackendName, wasmThreads = DEFAULT_WA
       notes.push(`@tensorflow/tfjs-backend-wasm failed (${firstLine(error)})`);
     }
   }
+  quietCpuBanner();
   if (await tf.setBackend('cpu')) {
     await tf.ready();
     return { name: 'cpu', reason: withNotes('plain JavaScript CPU backend', notes) };
   }
   throw new Error(`no TensorFlow.js backend could be initialised: ${notes.join('; ')}`);
+}
+
+/** The note when the optional native backend is simply not there (npm skipped it, or it was never installed). */
+export const TFJS_NODE_MISSING = '@tensorflow/tfjs-node is not installed (optional; see docs/backends.md)';
+
+/** Whether importing tfjs-node failed because the package is not installed, rather than failing to load. */
+function isNotInstalled(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'ERR_MODULE_NOT_FOUND' && error instanceof Error && error.message.includes("'@tensorflow/tfjs-node'");
 }
 
 function withNotes(what: string, notes: string[]): string {
