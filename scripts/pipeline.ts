@@ -11,6 +11,7 @@ import { effectiveFiles } from './figures/effective-templates';
 import { writeInkShare } from './figures/ink-share';
 import { writeSampleDigits } from './figures/sample-digits';
 import { pipelineFingerprint } from './fingerprint';
+import { runWork } from './overall-progress';
 import { loadMnist } from './mnist-files';
 import { clearLeftovers, writeAtomically } from './output-dir';
 import type { Profile } from './profiles';
@@ -106,6 +107,7 @@ async function buildOutputs(
   const jobs = backend.name === 'tensorflow' ? 1 : (options.jobs ?? DEFAULT_JOBS);
   const tasks = seedTasks(profile);
   progress.log(`training ${tasks.length} runs, ${jobs} at a time`);
+  progress.plan?.(tasks.map((t) => ({ label: t.label, work: runWork(t.spec, profile, t.seedIndex === 0) })));
   const results = await runSeeds(tasks, {
     dir,
     profile,
@@ -115,7 +117,7 @@ async function buildOutputs(
     progress,
     train,
     test,
-  });
+  }).finally(() => progress.end?.());
   const variants = assembleVariants(profile, results);
   const manifest = parseManifest(
     {
