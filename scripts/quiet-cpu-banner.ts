@@ -7,7 +7,9 @@ import * as tf from '@tensorflow/tfjs';
  * which stays silent only while the PROD or IS_TEST flag is set. tfjs-node is optional here and the
  * pipeline says in one line which backend ran and why, so this makes that first store with PROD
  * set, then puts the flag back: the banner never prints, and every other TensorFlow.js warning
- * still does. Idempotent; does nothing where no CPU backend is registered.
+ * still does. Quiets the CPU backend instance the engine holds: activate it with
+ * `tf.setBackend('cpu')` before or after, since a first tensor made with no active backend makes
+ * tfjs create a new instance. Idempotent; does nothing where no CPU backend is registered.
  */
 export function quietCpuBanner(): void {
   const backend = tf.findBackend('cpu');
