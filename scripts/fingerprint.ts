@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { mnistPaths } from './mnist-files';
 import type { Profile } from './profiles';
 
@@ -21,7 +21,7 @@ export async function pipelineFingerprint(root: string, profile: Profile, backen
   for (const path of mnistPaths()) hash.update(await readFile(path));
   for (const dir of CODE_DIRS) {
     for (const file of await listFiles(join(root, dir))) {
-      if (/\bbench/.test(file)) continue;
+      if (/\bbench/.test(file) || isSiteScript(relative(root, file))) continue;
       hash.update(relative(root, file));
       hash.update(await readFile(file));
     }
@@ -48,4 +48,9 @@ async function listFiles(dir: string): Promise<string[]> {
     .filter((e) => e.isFile() && /\.(ts|mjs|js|json|cc|c|h)$/.test(e.name))
     .map((e) => join(e.parentPath, e.name))
     .sort();
+}
+
+/** `scripts/site/` builds and serves the site from the figures; it makes none of them. */
+function isSiteScript(path: string): boolean {
+  return path.startsWith(`scripts${sep}site${sep}`);
 }
