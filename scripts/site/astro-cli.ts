@@ -15,8 +15,9 @@ export function runAstro(args: readonly string[]): Promise<number> {
   const cli = join(SITE_ROOT, 'node_modules', 'astro', 'astro.js');
   const child = spawn(process.execPath, [cli, ...args], { cwd: SITE_ROOT, stdio: 'inherit' });
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
-  process.on('SIGINT', forward);
-  process.on('SIGTERM', forward);
+  // First in line: writeAtomically's own handlers exit the process.
+  process.prependListener('SIGINT', forward);
+  process.prependListener('SIGTERM', forward);
   return new Promise((done, fail) => {
     child.on('error', fail);
     child.on('exit', (code, signal) => {
