@@ -64,7 +64,11 @@ class DrawDigit extends HTMLElement {
     this.find<HTMLButtonElement>('.draw-clear').addEventListener('click', () => this.clear());
     this.find<HTMLButtonElement>('.draw-sample').addEventListener('click', () => void this.showSample());
     const pad = this.find<HTMLCanvasElement>('.draw-pad');
-    pad.addEventListener('pointerdown', () => this.start());
+    pad.addEventListener('pointerdown', () => {
+      // Drawing focuses the pad, so the arrow keys move the digit just drawn.
+      pad.focus({ preventScroll: true });
+      this.start();
+    });
     pad.addEventListener('keydown', (e) => {
       const direction = arrowDirection(e.key);
       if (!direction || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;

@@ -196,6 +196,8 @@ describe('moving the input, 1280 px, by mouse', () => {
     await draw(opened.page, widget.locator('.draw-pad'), DIGITS[4]);
     await expect.poll(() => widget.getAttribute('data-prediction')).not.toBeNull();
     await expectOffset(widget, 0, 2);
+    // Drawing focused the pad: the arrow keys move the digit just drawn.
+    expect(await widget.locator('.draw-pad').evaluate((el) => el === document.activeElement)).toBe(true);
     const centred = toMnistInput(await padInk(widget));
     if (!centred) throw new Error('the pad is blank');
     await expectShows(widget, expected(nets.get('linear-60k') as DenseNet, centred, 0, 2));
