@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { contributionScale, mapSums, pictureScale } from '../../src/draw/render';
 import { type DenseNet, parseDenseNet, predictDense } from '../../src/lib/dense-net';
 import { contributionMaps, effectiveMap } from '../../src/lib/effective-map';
@@ -77,10 +77,13 @@ async function expectShows(widget: Locator, want: Expected, views: ('contributio
   await toggle.setChecked(false);
 }
 
-/** Clicks (or taps) a move button `times` times. */
+/**
+ * Clicks (or taps) a move button `times` times. Forced: a button at its limit is aria-disabled,
+ * which Playwright would wait out, and a press there must do nothing.
+ */
 async function press(widget: Locator, direction: 'Up' | 'Down' | 'Left' | 'Right', times: number, how: 'click' | 'tap' = 'click'): Promise<void> {
   const button = widget.locator(`button[data-move="${direction}"]`);
-  for (let i = 0; i < times; i++) await (how === 'tap' ? button.tap() : button.click());
+  for (let i = 0; i < times; i++) await (how === 'tap' ? button.tap({ force: true }) : button.click({ force: true }));
 }
 
 /** The offset the widget shows, in words. */
@@ -121,7 +124,14 @@ beforeAll(async () => {
     },
     { source, scale: RETRAINED_SCALE },
   );
-  await expect.poll(() => widget.locator('input[value="retrained"]').isDisabled()).toBe(false);
+  await widget.locator('input[value="retrained"]:enabled').waitFor();
+});
+
+// Each test starts centred, in the contributions view, whatever the one before left.
+beforeEach(async () => {
+  await widget.locator('.draw-move-reset').click({ force: true });
+  await expectOffset(widget, 0, 0);
+  await widget.locator('.draw-show-pictures').setChecked(false);
 });
 
 afterAll(async () => {
