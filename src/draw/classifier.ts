@@ -15,28 +15,10 @@ export interface Classifier {
   predict(input: Float32Array): Float32Array;
   /** The layers' weights, input side first, as the per-digit maps read them. */
   layers: DenseNet['layers'];
-  net: DenseNet;
-  dispose(): void;
 }
 
-/** Weight arrays (a kernel and a bias per layer) held by classifiers not yet disposed. */
-let liveWeights = 0;
-
 function wrap(net: DenseNet, architecture: Architecture): Classifier {
-  const held = 2 * net.layers.length;
-  liveWeights += held;
-  let disposed = false;
-  return {
-    architecture,
-    layers: net.layers,
-    net,
-    predict: (input) => predictDense(net, input),
-    dispose: () => {
-      if (disposed) return;
-      disposed = true;
-      liveWeights -= held;
-    },
-  };
+  return { architecture, layers: net.layers, predict: (input) => predictDense(net, input) };
 }
 
 /** Loads one of the build's models from the URL of its model.json (TensorFlow.js layers format). */
@@ -61,9 +43,4 @@ export async function loadFromUrl(url: string, architecture: Architecture): Prom
 /** Loads the model the retraining widget handed over. */
 export async function loadFromMemory(retrained: RetrainedModel): Promise<Classifier> {
   return wrap(parseDenseNet(retrained.modelJson, retrained.weightData, 'the retrained model'), retrained.architecture);
-}
-
-/** Weight tensors (kernels and biases) held by live models, for leak checks. */
-export function tensorCount(): number {
-  return liveWeights;
 }

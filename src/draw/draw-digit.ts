@@ -1,10 +1,13 @@
 import { PIXELS } from '../lib/idx';
 import type { Architecture } from '../lib/model';
 import { toMnistInput } from '../lib/preprocess';
+import { translateImage } from '../lib/translate';
 import { showBars, summary } from './bars';
 import type { Classifier } from './classifier';
 import { type SampleSheet, sampleDigit } from './examples';
 import { MapsView } from './maps-view';
+import { MoveControl } from './move-control';
+import { arrowDirection } from './offset';
 import { DrawPad } from './pad';
 import { paintInput } from './render';
 import { asRetrainedModel, RETRAINED_EVENT, type RetrainedModel } from './retrained';
@@ -25,12 +28,15 @@ const LIVE_INTERVAL = 120;
 type ClassifierModule = typeof import('./classifier');
 
 /**
- * `<draw-digit>`: a drawing pad whose digit is preprocessed like MNIST and classified by a model
- * of the reader's choice. TensorFlow.js loads only when the widget comes into view or is used.
+ * `<draw-digit>`: a drawing pad whose digit is preprocessed like MNIST, moved by the reader's
+ * offset, and classified by a model of the reader's choice. The classifier module (a plain
+ * TypeScript forward pass, no TensorFlow.js) and the model's weights load only when the widget
+ * comes into view or is used.
  */
 class DrawDigit extends HTMLElement {
   private pad: DrawPad | null = null;
   private maps: MapsView | null = null;
+  private mover: MoveControl | null = null;
   private classifier: Classifier | null = null;
   private lib: Promise<ClassifierModule> | null = null;
   private retrained: RetrainedModel | null = null;
@@ -54,9 +60,22 @@ class DrawDigit extends HTMLElement {
     this.find<HTMLElement>('.draw-ui').hidden = false;
     this.pad = new DrawPad(this.find('.draw-pad'), (done, at) => this.inked(done, at));
     this.maps = new MapsView(this.find('.draw-maps'));
+    this.mover = new MoveControl(this.find('.draw-move'), () => this.refresh());
     this.find<HTMLButtonElement>('.draw-clear').addEventListener('click', () => this.clear());
     this.find<HTMLButtonElement>('.draw-sample').addEventListener('click', () => void this.showSample());
-    this.find<HTMLCanvasElement>('.draw-pad').addEventListener('pointerdown', () => this.start());
+    const pad = this.find<HTMLCanvasElement>('.draw-pad');
+    pad.addEventListener('pointerdown', () => {
+      // Drawing focuses the pad, so the arrow keys move the digit just drawn.
+      pad.focus({ preventScroll: true });
+      this.start();
+    });
+    pad.addEventListener('keydown', (e) => {
+      const direction = arrowDirection(e.key);
+      if (!direction || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+      // The arrows move the model's input, not the page.
+      e.preventDefault();
+      this.mover?.move(direction);
+    });
     for (const radio of this.radios()) {
       radio.addEventListener('change', () => radio.checked && void this.select(radio.value));
       if (radio.checked) this.selected = radio.value;
@@ -69,7 +88,6 @@ class DrawDigit extends HTMLElement {
     window.removeEventListener(RETRAINED_EVENT, this.onRetrained);
     this.observer?.disconnect();
     this.loadToken++;
-    this.classifier?.dispose();
     this.classifier = null;
     delete this.dataset.model;
     this.dataset.state = 'idle';
@@ -89,7 +107,7 @@ class DrawDigit extends HTMLElement {
     return JSON.parse(this.dataset.models ?? '[]') as BuildModel[];
   }
 
-  /** First sight or first use: load TensorFlow.js and the selected model. */
+  /** First sight or first use: load the classifier module and the selected model. */
   private start(): void {
     this.observer?.disconnect();
     if (!this.classifier && this.dataset.state !== 'loading') void this.select(this.selected);
@@ -108,11 +126,7 @@ class DrawDigit extends HTMLElement {
       if (build) next = await lib.loadFromUrl(build.url, build.architecture);
       else if (id === RETRAINED_ID && this.retrained) next = await lib.loadFromMemory(this.retrained);
       else throw new Error(`no model "${id}"`);
-      if (token !== this.loadToken) {
-        next.dispose();
-        return;
-      }
-      this.classifier?.dispose();
+      if (token !== this.loadToken) return;
       this.classifier = next;
       this.dataset.model = id;
       this.dataset.state = 'ready';
@@ -173,9 +187,12 @@ class DrawDigit extends HTMLElement {
     this.find('.draw-status').textContent = text;
   }
 
-  /** Preprocesses the drawing and shows what the current model makes of it. */
+  /** Preprocesses the drawing, moves it by the reader's offset and shows what the current model makes of it. */
   private refresh(): void {
-    const input = this.pad && !this.pad.isEmpty ? toMnistInput(this.pad.ink()) : null;
+    const centred = this.pad && !this.pad.isEmpty ? toMnistInput(this.pad.ink()) : null;
+    const { dy, dx } = this.mover?.offset ?? { dy: 0, dx: 0 };
+    this.dataset.offset = `${dy},${dx}`;
+    const input = centred && translateImage(centred, dy, dx);
     paintInput(this.find('.draw-preview canvas'), input);
     const bars = [...this.querySelectorAll<HTMLElement>('.draw-bars li')];
     const model = this.classifier;

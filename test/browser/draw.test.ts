@@ -2,12 +2,19 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIGITS, type Stroke } from './digits';
+import { DIGITS } from './digits';
+import { draw, fetchModel, mapPixels, mapScores, preview, probabilities, selectModel } from './draw-widget';
 import { connectBrowser, disconnectBrowser, type OpenedPage, openPage, ROOT, runAxe, url } from './harness';
 
 /** Strings that only TensorFlow.js code contains (kernel and flag names survive minification). */
 const TFJS_MARKERS = ['loadLayersModel', 'WEBGL_VERSION', 'BatchMatMul'];
 const SHOTS = resolve(ROOT, 'test-output/draw');
+/** Rounds of drawing, moving and switching models after the first, in the memory test. */
+const ROUNDS = 3;
+/** Growth of the page's ArrayBuffer bytes the memory test allows over those rounds. */
+const RETAINED_SLACK = 256 * 1024;
+/** Growth of the page's JavaScript heap it allows (compiled code and caches grow a little). */
+const HEAP_SLACK = 1024 * 1024;
 
 let opened: OpenedPage;
 let widget: Locator;
@@ -22,63 +29,6 @@ function isTfjs(text: string): boolean {
   return TFJS_MARKERS.some((m) => text.includes(m));
 }
 
-/** Draws strokes on the pad with the mouse, many small moves per segment like a real hand. */
-async function draw(page: Page, pad: Locator, strokes: Stroke[]): Promise<void> {
-  const box = await pad.boundingBox();
-  if (!box) throw new Error('pad not visible');
-  const at = ([x, y]: readonly [number, number]) => [box.x + x * box.width, box.y + y * box.height] as const;
-  for (const stroke of strokes) {
-    const [x0, y0] = at(stroke[0]);
-    await page.mouse.move(x0, y0);
-    await page.mouse.down();
-    for (const p of stroke.slice(1)) {
-      const [x, y] = at(p);
-      await page.mouse.move(x, y, { steps: 4 });
-    }
-    await page.mouse.up();
-  }
-}
-
-async function selectModel(value: string): Promise<void> {
-  await widget.locator(`input[value="${value}"]`).check();
-  try {
-    await widget.and(opened.page.locator(`[data-model="${value}"][data-state="ready"]`)).waitFor({ timeout: 20_000 });
-  } catch (error) {
-    const state = await widget.evaluate((el) => `${(el as HTMLElement).dataset.state}: ${el.querySelector('.draw-status')?.textContent}`);
-    throw new Error(`model ${value} not ready (${state})`, { cause: error });
-  }
-}
-
-async function probabilities(): Promise<number[]> {
-  return widget.locator('.draw-bars li').evaluateAll((rows) => rows.map((r) => Number((r as HTMLElement).dataset.probability)));
-}
-
-/** The 28x28 preview as ink in [0, 1] (its red channel: it is gray, white ink on black). */
-async function preview(): Promise<number[]> {
-  return widget.locator('.draw-preview canvas').evaluate((c) => {
-    const ctx = (c as HTMLCanvasElement).getContext('2d');
-    const data = ctx?.getImageData(0, 0, 28, 28).data ?? new Uint8ClampedArray(28 * 28 * 4);
-    return Array.from({ length: 28 * 28 }, (_, i) => data[4 * i] / 255);
-  });
-}
-
-/** Per map: how many of its pixels are not the neutral colour, and its corner pixel's colour. */
-async function mapPixels(): Promise<{ corner: number[]; coloured: number; rgb: number[] }[]> {
-  return widget.locator('.draw-maps canvas').evaluateAll((cs) =>
-    cs.map((c) => {
-      const d = (c as HTMLCanvasElement).getContext('2d')?.getImageData(0, 0, 28, 28).data ?? new Uint8ClampedArray();
-      let coloured = 0;
-      for (let i = 0; i < d.length; i += 4) if (!(d[i] === 247 && d[i + 1] === 247 && d[i + 2] === 247)) coloured++;
-      return { corner: [d[0], d[1], d[2]], coloured, rgb: Array.from(d) };
-    }),
-  );
-}
-
-/** The scores the maps' labels show (sum of each map plus its bias), at full precision. */
-async function mapScores(): Promise<number[]> {
-  return widget.locator('.draw-map-sum').evaluateAll((els) => els.map((el) => Number((el as HTMLElement).dataset.score)));
-}
-
 function softmax(scores: number[]): number[] {
   const max = Math.max(...scores);
   const exp = scores.map((s) => Math.exp(s - max));
@@ -90,19 +40,35 @@ function softmax(scores: number[]): number[] {
 async function expectContributionMaps(): Promise<void> {
   await expect.poll(() => widget.locator('.draw-maps canvas').count()).toBe(10);
   expect(await widget.locator('.draw-maps').isVisible()).toBe(true);
-  for (const m of await mapPixels()) {
+  for (const m of await mapPixels(widget)) {
     expect(m.corner).toEqual([247, 247, 247]);
     expect(m.coloured).toBeGreaterThan(30);
   }
   // The labels' scores come from the maps; the bars from the tfjs model's softmax output.
-  const fromMaps = softmax(await mapScores());
-  const fromModel = await probabilities();
+  const fromMaps = softmax(await mapScores(widget));
+  const fromModel = await probabilities(widget);
   fromMaps.forEach((p, c) => expect(Math.abs(p - fromModel[c]), `probability of ${c}`).toBeLessThan(1e-4));
+}
+
+/**
+ * Bytes the page's main thread still holds after a full garbage collection: the JavaScript heap
+ * and the backing stores of ArrayBuffers (typed arrays, such as model weights and maps).
+ */
+async function retainedBytes(page: Page): Promise<{ heap: number; buffers: number }> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; backingStorageSize?: number };
+    if (usage.backingStorageSize === undefined) throw new Error('this Chromium does not report backingStorageSize');
+    return { heap: usage.usedSize, buffers: usage.backingStorageSize };
+  } finally {
+    await cdp.detach();
+  }
 }
 
 async function clearPad(): Promise<void> {
   await widget.locator('.draw-clear').click();
-  await expect.poll(async () => (await preview()).some((v) => v > 0)).toBe(false);
+  await expect.poll(async () => (await preview(widget)).some((v) => v > 0)).toBe(false);
 }
 
 beforeAll(async () => {
@@ -134,15 +100,15 @@ describe('draw a digit', () => {
   });
 
   it('reads at least 8 of 10 mouse-drawn digits right with the multi-layer model', async () => {
-    await selectModel('mlp-60k');
+    await selectModel(opened.page, widget, 'mlp-60k');
     const pad = widget.locator('.draw-pad');
     const results: { digit: number; guess: number; sum: number; com: [number, number]; height: number }[] = [];
     for (let digit = 0; digit <= 9; digit++) {
       await clearPad();
       await draw(opened.page, pad, DIGITS[digit]);
       await expect.poll(() => widget.getAttribute('data-prediction')).not.toBeNull();
-      const probs = await probabilities();
-      const ink = await preview();
+      const probs = await probabilities(widget);
+      const ink = await preview(widget);
       results.push({ digit, guess: Number(await widget.getAttribute('data-prediction')), sum: probs.reduce((a, b) => a + b, 0), ...inkShape(ink) });
       await widget.screenshot({ path: resolve(SHOTS, `digit-${digit}.png`) });
     }
@@ -159,7 +125,7 @@ describe('draw a digit', () => {
   });
 
   it('shows ten contribution maps for the model with no hidden layers', async () => {
-    await selectModel('linear-60k');
+    await selectModel(opened.page, widget, 'linear-60k');
     await clearPad();
     await draw(opened.page, widget.locator('.draw-pad'), DIGITS[0]);
     await expectContributionMaps();
@@ -167,7 +133,7 @@ describe('draw a digit', () => {
   });
 
   it('shows the exact maps of the multi-layer model after a stroke, labelled by digit', async () => {
-    await selectModel('mlp-60k');
+    await selectModel(opened.page, widget, 'mlp-60k');
     await clearPad();
     await draw(opened.page, widget.locator('.draw-pad'), DIGITS[3]);
     await expectContributionMaps();
@@ -175,7 +141,7 @@ describe('draw a digit', () => {
     expect(labels.map((t) => t.trim().split(':')[0])).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
     const names = await widget.locator('.draw-maps canvas').evaluateAll((cs) => cs.map((c) => c.getAttribute('aria-label')));
     names.forEach((name, d) => expect(name).toBe(`Contribution of each pixel to the score of ${d}`));
-    const scores = await mapScores();
+    const scores = await mapScores(widget);
     expect(String(scores.indexOf(Math.max(...scores)))).toBe(await widget.getAttribute('data-prediction'));
     await widget.screenshot({ path: resolve(SHOTS, 'mlp-3-contributions.png') });
   });
@@ -183,19 +149,19 @@ describe('draw a digit', () => {
   it('switches to the pictures J by keyboard, and they change with the drawing', async () => {
     const figure = widget.locator('.draw-maps');
     const toggle = widget.locator('.draw-show-pictures');
-    const contributions = await mapPixels();
-    const scores = await mapScores();
+    const contributions = await mapPixels(widget);
+    const scores = await mapScores(widget);
     await toggle.focus();
     await opened.page.keyboard.press('Space');
     expect(await toggle.isChecked()).toBe(true);
     expect(await figure.getAttribute('data-view')).toBe('pictures');
-    const pictures = await mapPixels();
+    const pictures = await mapPixels(widget);
     pictures.forEach((m, d) => {
       // J is weights over the whole canvas, blank pixels included.
       expect(m.coloured, `picture of ${d}`).toBeGreaterThan(contributions[d].coloured + 200);
       expect(m.rgb).not.toEqual(contributions[d].rgb);
     });
-    expect(await mapScores()).toEqual(scores);
+    expect(await mapScores(widget)).toEqual(scores);
     const names = await widget.locator('.draw-maps canvas').evaluateAll((cs) => cs.map((c) => c.getAttribute('aria-label')));
     names.forEach((name, d) => expect(name).toContain(`The picture the score of ${d} uses`));
     expect(await figure.locator('figcaption [data-view="pictures"]').isVisible()).toBe(true);
@@ -205,14 +171,14 @@ describe('draw a digit', () => {
     // Another drawing silences other hidden nodes: the multi-layer model's pictures change.
     await clearPad();
     await draw(opened.page, widget.locator('.draw-pad'), DIGITS[0]);
-    await expect.poll(async () => (await mapScores()).join()).not.toBe(scores.join());
-    const other = await mapPixels();
+    await expect.poll(async () => (await mapScores(widget)).join()).not.toBe(scores.join());
+    const other = await mapPixels(widget);
     expect(other.filter((m, d) => m.rgb.join() !== pictures[d].rgb.join()).length).toBe(10);
 
     await toggle.focus();
     await opened.page.keyboard.press('Space');
     expect(await figure.getAttribute('data-view')).toBe('contributions');
-    for (const m of await mapPixels()) expect(m.corner).toEqual([247, 247, 247]);
+    for (const m of await mapPixels(widget)) expect(m.corner).toEqual([247, 247, 247]);
   });
 
   it('has no serious accessibility problems with the maps shown, in either view', async () => {
@@ -227,7 +193,7 @@ describe('draw a digit', () => {
   });
 
   it('draws the maps within 100 ms of a stroke ending', async () => {
-    await selectModel('mlp-60k');
+    await selectModel(opened.page, widget, 'mlp-60k');
     const page = opened.page;
     // The widget keeps only the latest measure: collect every one as it is made.
     await page.evaluate(() => {
@@ -255,15 +221,15 @@ describe('draw a digit', () => {
 
 describe('keyboard', () => {
   it('puts MNIST sample digits on the pad from the keyboard, and the model reads them', async () => {
-    await selectModel('mlp-60k');
+    await selectModel(opened.page, widget, 'mlp-60k');
     await clearPad();
     const button = widget.locator('.draw-sample');
     await button.focus();
     let right = 0;
     for (let digit = 0; digit <= 9; digit++) {
-      const before = (await preview()).join();
+      const before = (await preview(widget)).join();
       await opened.page.keyboard.press('Enter');
-      await expect.poll(async () => (await preview()).join()).not.toBe(before);
+      await expect.poll(async () => (await preview(widget)).join()).not.toBe(before);
       await expect.poll(() => widget.locator('.draw-sample-note').textContent()).toContain(`of a ${digit}`);
       if ((await widget.getAttribute('data-prediction')) === String(digit)) right++;
     }
@@ -294,7 +260,7 @@ describe('models and memory', () => {
     });
     expect(await radio.isDisabled()).toBe(false);
     await expect.poll(() => widget.locator('.draw-retrained-note').textContent()).toContain('no hidden layers');
-    await selectModel('retrained');
+    await selectModel(opened.page, widget, 'retrained');
     await clearPad();
     await draw(opened.page, widget.locator('.draw-pad'), DIGITS[7]);
     await expect.poll(() => widget.getAttribute('data-prediction')).toBe('7');
@@ -312,7 +278,7 @@ describe('models and memory', () => {
       window.dispatchEvent(new CustomEvent('mnist:retrained', { detail: { architecture: 'mlp', modelJson, weightData } }));
     });
     await expect.poll(() => widget.locator('.draw-retrained-note').textContent()).toContain('multi-layer network');
-    await selectModel('retrained');
+    await selectModel(opened.page, widget, 'retrained');
     await clearPad();
     await draw(opened.page, widget.locator('.draw-pad'), DIGITS[2]);
     await expect.poll(() => widget.getAttribute('data-prediction')).not.toBeNull();
@@ -336,40 +302,54 @@ describe('models and memory', () => {
       await trainer.locator('button[data-action=train]').click();
       expect(await received).toBe(architecture);
       await widget.scrollIntoViewIfNeeded();
-      await selectModel('retrained');
+      await selectModel(opened.page, widget, 'retrained');
       await clearPad();
       await draw(page, widget.locator('.draw-pad'), DIGITS[0]);
       await expect.poll(() => widget.getAttribute('data-prediction')).not.toBeNull();
-      const probs = await probabilities();
+      const probs = await probabilities(widget);
       expect(probs.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
       await expectContributionMaps();
     });
   }
 
-  it('frees each model when switching, so the tensor count returns to its level', async () => {
-    const chunk = opened.requests.find((r) => /\/classifier\.[^/]*\.js$/.test(new URL(r).pathname));
-    expect(chunk, 'the classifier chunk was loaded').toBeDefined();
-    // A string, so vitest's transform leaves the page's own import() alone.
-    const tensors = () => opened.page.evaluate<number>(`import(${JSON.stringify(chunk)}).then((m) => m.tensorCount())`);
-    await selectModel('mlp-60k');
-    const baseline = await tensors();
-    expect(baseline).toBeGreaterThan(0);
-    for (const model of ['linear-60k', 'mlp-60k', 'linear-60k', 'mlp-60k']) {
-      await selectModel(model);
-      await clearPad();
-      await draw(opened.page, widget.locator('.draw-pad'), DIGITS[3]);
-    }
-    expect(await tensors()).toBe(baseline);
-    // Taken out of the page, the widget frees its model; put back, it loads one again.
+  it('keeps no TensorFlow.js in the page, and holds no memory of earlier drawings, moves or models', { timeout: 240_000 }, async () => {
+    const page = opened.page;
+    const pad = widget.locator('.draw-pad');
+    const round = async () => {
+      for (const model of ['linear-60k', 'mlp-60k']) {
+        await selectModel(page, widget, model);
+        for (const digit of [3, 8]) {
+          await clearPad();
+          await draw(page, pad, DIGITS[digit]);
+          await expect.poll(() => widget.getAttribute('data-prediction')).not.toBeNull();
+          await widget.locator('button[data-move="Down"]').click();
+          await widget.locator('.draw-move-reset').click();
+        }
+      }
+    };
+    await round();
+    const baseline = await retainedBytes(page);
+    for (let i = 0; i < ROUNDS; i++) await round();
+    const after = await retainedBytes(page);
+    console.log(`bytes held by the page after one round and after ${ROUNDS + 1}: heap ${baseline.heap} -> ${after.heap}, buffers ${baseline.buffers} -> ${after.buffers}`);
+    // A drawing's maps alone are 2 x 10 x 784 float32 (63 KB): keeping every drawing's would add far more.
+    expect(after.buffers - baseline.buffers).toBeLessThan(RETAINED_SLACK);
+    expect(after.heap - baseline.heap).toBeLessThan(HEAP_SLACK);
+    // TensorFlow.js makes its engine a global when it loads; only the training workers have one.
+    expect(await page.evaluate(() => '_tfengine' in globalThis)).toBe(false);
+
+    // Taken out of the page, the widget lets its model go; put back, it loads one again.
+    const models = JSON.parse((await widget.getAttribute('data-models')) ?? '[]') as { id: string; url: string }[];
+    const weights = (await fetchModel(models.find((m) => m.id === 'mlp-60k')?.url ?? '')).weightData.byteLength;
     const parked = await widget.evaluateHandle((el) => {
       const marker = document.createComment('draw-digit');
       el.replaceWith(marker);
       return { el, marker };
     });
-    expect(await tensors()).toBe(0);
+    expect((await retainedBytes(page)).buffers).toBeLessThan(after.buffers - weights + RETAINED_SLACK);
     await parked.evaluate(({ el, marker }) => marker.replaceWith(el));
-    await widget.and(opened.page.locator('[data-model="mlp-60k"][data-state="ready"]')).waitFor();
-    expect(await tensors()).toBe(baseline);
+    await widget.and(page.locator('[data-model="mlp-60k"][data-state="ready"]')).waitFor();
+    expect((await retainedBytes(page)).buffers).toBeGreaterThan(after.buffers - RETAINED_SLACK);
   });
 });
 
@@ -383,6 +363,8 @@ describe('touch', () => {
       const phoneWidget = page.locator('draw-digit');
       await phoneWidget.scrollIntoViewIfNeeded();
       await page.locator('draw-digit[data-state="ready"]').waitFor({ timeout: 30_000 });
+      // The widget is taller than the phone's screen: bring the pad itself into view, as a reader would.
+      await phoneWidget.locator('.draw-pad').scrollIntoViewIfNeeded();
       const box = await phoneWidget.locator('.draw-pad').boundingBox();
       if (!box) throw new Error('pad not visible');
       const scrollBefore = await page.evaluate(() => window.scrollY);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatProbability, ranking, summary } from '../../src/draw/bars';
+import { arrowDirection, CENTRED, canStep, describeOffset, MAX_OFFSET, step } from '../../src/draw/offset';
 import { asRetrainedModel } from '../../src/draw/retrained';
 
 describe('probability text', () => {
@@ -30,5 +31,33 @@ describe('retrained-model event detail', () => {
     expect(asRetrainedModel({ architecture: 'cnn', modelJson, weightData: new ArrayBuffer(8) })).toBeNull();
     expect(asRetrainedModel({ architecture: 'mlp', modelJson: {}, weightData: new ArrayBuffer(8) })).toBeNull();
     expect(asRetrainedModel({ architecture: 'mlp', modelJson, weightData: new Uint8Array(8) })).toBeNull();
+  });
+});
+
+describe('moving the input', () => {
+  it('steps one pixel, down and right positive, and stops at the limit', () => {
+    expect(step(CENTRED, 'Down')).toEqual({ dy: 1, dx: 0 });
+    expect(step(CENTRED, 'Up')).toEqual({ dy: -1, dx: 0 });
+    expect(step({ dy: 2, dx: 0 }, 'Left')).toEqual({ dy: 2, dx: -1 });
+    expect(step({ dy: 0, dx: 3 }, 'Right')).toEqual({ dy: 0, dx: 4 });
+    expect(MAX_OFFSET).toBe(4);
+    expect(step({ dy: 0, dx: 4 }, 'Right')).toEqual({ dy: 0, dx: 4 });
+    expect(step({ dy: -4, dx: 1 }, 'Up')).toEqual({ dy: -4, dx: 1 });
+    expect(canStep({ dy: -4, dx: 1 }, 'Up')).toBe(false);
+    expect(canStep({ dy: -4, dx: 1 }, 'Down')).toBe(true);
+  });
+
+  it('knows the arrow keys and nothing else', () => {
+    expect(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight'].map(arrowDirection)).toEqual(['Up', 'Down', 'Left', 'Right']);
+    expect(arrowDirection('Up')).toBeNull();
+    expect(arrowDirection('Enter')).toBeNull();
+    expect(arrowDirection('Arrow')).toBeNull();
+  });
+
+  it('says the offset in words', () => {
+    expect(describeOffset(CENTRED)).toBe('Centred, not moved.');
+    expect(describeOffset({ dy: 2, dx: -1 })).toBe('Moved 2 pixels down and 1 pixel left.');
+    expect(describeOffset({ dy: -1, dx: 0 })).toBe('Moved 1 pixel up.');
+    expect(describeOffset({ dy: 0, dx: 4 })).toBe('Moved 4 pixels right (4 is the most each way).');
   });
 });
