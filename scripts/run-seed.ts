@@ -52,8 +52,10 @@ export async function runSeed({ spec, seedIndex, label }: SeedTask, ctx: SeedCon
   const trained = await trainVariant(spec, config, ctx.train, ctx.test, ctx.progress, { label, evaluateEachEpoch: figureSeed });
   try {
     await mkdir(join(dir, 'composed'), { recursive: true });
-    // What the ReLU network really weighs, measured for every seed of the experiment's MLPs and of the one trained on moved digits.
-    const measuresEffective = spec.architecture === 'mlp' && (spec.role === 'experiment' || Boolean(spec.maxShift));
+    // What the ReLU network really weighs, measured for every seed of the experiment's MLPs (whose
+    // figure seed also draws the sheets) and of the MLP trained on moved digits.
+    const effectiveSheets = spec.role === 'experiment' && spec.architecture === 'mlp';
+    const effectivePerSeed = effectiveSheets || (spec.architecture === 'mlp' && Boolean(spec.maxShift));
     let outputImages: Float32Array;
     let figure: SeedResult['figure'] = null;
     let measures: Pick<SeedRun, 'effectiveCosine' | 'effectiveStrength' | 'effectiveEdgeWeights'> = {};
@@ -65,14 +67,14 @@ export async function runSeed({ spec, seedIndex, label }: SeedTask, ctx: SeedCon
       if (model) await saveModel(trained.model, join(dir, `models/${spec.id}`));
       let effective: EffectiveEntry | undefined;
       let topDigits: TopDigitsEntry | undefined;
-      if (measuresEffective) {
+      if (effectiveSheets) {
         effective = await writeEffectiveTemplates(trained.model, spec.id, dir, ctx.test);
         // The figure's measurements are this seed's: no need to compute them a second time.
         measures = { effectiveCosine: effective.cosine, effectiveStrength: effective.strength, effectiveEdgeWeights: effective.edgeWeights };
-        if (experiment) {
-          const browserShard = headOf(ctx.train, Math.min(BROWSER_TRAIN_COUNT, ctx.train.count));
-          topDigits = await writeTopDigits(trained.model, spec.id, dir, browserShard);
-        }
+        const browserShard = headOf(ctx.train, Math.min(BROWSER_TRAIN_COUNT, ctx.train.count));
+        topDigits = await writeTopDigits(trained.model, spec.id, dir, browserShard);
+      } else if (effectivePerSeed) {
+        measures = await effectiveSeedMeasures(trained.model, ctx.test);
       }
       figure = {
         id: spec.id,
@@ -98,7 +100,7 @@ export async function runSeed({ spec, seedIndex, label }: SeedTask, ctx: SeedCon
       };
     } else {
       outputImages = await outputImagesOf(trained.model);
-      if (measuresEffective) measures = await effectiveSeedMeasures(trained.model, ctx.test);
+      if (effectivePerSeed) measures = await effectiveSeedMeasures(trained.model, ctx.test);
     }
     const behaviour = measuresBehaviour(spec) ? timedBehaviour(trained.model, ctx.test) : {};
     const outputPath = `composed/${spec.id}-seed${seedIndex + 1}-output.f32`;

@@ -68,7 +68,8 @@ describe('figure pipeline (tiny configuration)', () => {
     const translated = manifest.variants.find((v) => v.id === 'mlp-60k-translated');
     expect(translated?.config.maxShift).toBe(2);
     expect(translated?.base).toBe('mlp-60k');
-    expect(translated?.effective?.cosine).toHaveLength(10);
+    // Its effective measures are per seed; the figures' effective sheets stay the experiment's.
+    expect(translated?.effective).toBeUndefined();
     for (const s of translated?.seeds ?? []) expect(s.effectiveCosine, `translated seed ${s.seed}`).toHaveLength(10);
     expect(manifest.variants.filter((v) => v.id !== 'mlp-60k-translated').every((v) => v.config.maxShift === undefined)).toBe(true);
     const composed = await readFile(join(outA(), mlp.layers[1].composed));
