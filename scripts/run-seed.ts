@@ -1,7 +1,9 @@
+import type * as tf from '@tensorflow/tfjs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EffectiveEntry, SeedRun, TopDigitsEntry, VariantEntry } from '../src/lib/manifest';
-import { ARCHITECTURES, baseVariantId, disposeModel, layerSizes, seedsOf, variantConfig, type VariantSpec } from '../src/lib/model';
+import { ARCHITECTURES, baseVariantId, disposeModel, layerSizes, seedsOf, VARIANTS, variantConfig, type VariantSpec } from '../src/lib/model';
+import { measureBehaviour } from '../src/lib/behaviour';
 import { edgeRegionWeights } from '../src/lib/region-weights';
 import { effectiveSeedMeasures } from '../src/lib/effective-templates';
 import { type DigitSet, headOf } from '../src/lib/mnist';
@@ -50,8 +52,10 @@ export async function runSeed({ spec, seedIndex, label }: SeedTask, ctx: SeedCon
   const trained = await trainVariant(spec, config, ctx.train, ctx.test, ctx.progress, { label, evaluateEachEpoch: figureSeed });
   try {
     await mkdir(join(dir, 'composed'), { recursive: true });
-    // What the ReLU network really weighs, measured for every seed of the experiment's MLPs.
-    const measuresEffective = spec.role === 'experiment' && spec.architecture === 'mlp';
+    // What the ReLU network really weighs, measured for every seed of the experiment's MLPs (whose
+    // figure seed also draws the sheets) and of the MLP trained on moved digits.
+    const effectiveSheets = spec.role === 'experiment' && spec.architecture === 'mlp';
+    const effectivePerSeed = effectiveSheets || (spec.architecture === 'mlp' && Boolean(spec.maxShift));
     let outputImages: Float32Array;
     let figure: SeedResult['figure'] = null;
     let measures: Pick<SeedRun, 'effectiveCosine' | 'effectiveStrength' | 'effectiveEdgeWeights'> = {};
@@ -63,12 +67,14 @@ export async function runSeed({ spec, seedIndex, label }: SeedTask, ctx: SeedCon
       if (model) await saveModel(trained.model, join(dir, `models/${spec.id}`));
       let effective: EffectiveEntry | undefined;
       let topDigits: TopDigitsEntry | undefined;
-      if (measuresEffective) {
+      if (effectiveSheets) {
         effective = await writeEffectiveTemplates(trained.model, spec.id, dir, ctx.test);
         // The figure's measurements are this seed's: no need to compute them a second time.
         measures = { effectiveCosine: effective.cosine, effectiveStrength: effective.strength, effectiveEdgeWeights: effective.edgeWeights };
         const browserShard = headOf(ctx.train, Math.min(BROWSER_TRAIN_COUNT, ctx.train.count));
         topDigits = await writeTopDigits(trained.model, spec.id, dir, browserShard);
+      } else if (effectivePerSeed) {
+        measures = await effectiveSeedMeasures(trained.model, ctx.test);
       }
       figure = {
         id: spec.id,
@@ -94,8 +100,9 @@ export async function runSeed({ spec, seedIndex, label }: SeedTask, ctx: SeedCon
       };
     } else {
       outputImages = await outputImagesOf(trained.model);
-      if (measuresEffective) measures = await effectiveSeedMeasures(trained.model, ctx.test);
+      if (effectivePerSeed) measures = await effectiveSeedMeasures(trained.model, ctx.test);
     }
+    const behaviour = measuresBehaviour(spec) ? timedBehaviour(trained.model, ctx.test) : {};
     const outputPath = `composed/${spec.id}-seed${seedIndex + 1}-output.f32`;
     await writeFile(join(dir, outputPath), littleEndianBytes(outputImages));
     return {
@@ -109,9 +116,22 @@ export async function runSeed({ spec, seedIndex, label }: SeedTask, ctx: SeedCon
         outputImages: outputPath,
         trainingSeconds: trained.trainingSeconds,
         ...measures,
+        ...behaviour,
       },
     };
   } finally {
     disposeModel(trained.model);
   }
+}
+
+/** Behaviour tests run on every experiment variant and every study variant of a 60k one (not the 500-image study). */
+export function measuresBehaviour(spec: VariantSpec): boolean {
+  if (spec.role === 'experiment') return true;
+  return VARIANTS.find((v) => v.id === baseVariantId(spec))?.trainCount === 60000;
+}
+
+function timedBehaviour(model: tf.LayersModel, test: DigitSet): Pick<SeedRun, 'behaviour' | 'behaviourSeconds'> {
+  const started = performance.now();
+  const behaviour = measureBehaviour(model, test);
+  return { behaviour, behaviourSeconds: (performance.now() - started) / 1000 };
 }

@@ -1,10 +1,13 @@
-import type { Manifest } from '../src/lib/manifest';
+import type { Manifest, SeedRun } from '../src/lib/manifest';
 import { textTable } from './text-table';
 
-/** A plain-text table: per variant its optimizer, seeds, test accuracy (figure seed, mean, range) and time. */
+/**
+ * A plain-text table: per variant its optimizer, seeds, test accuracy (figure seed, mean, range),
+ * training time and the behaviour tests' time; then the behaviour tests' total.
+ */
 export function summaryTable(manifest: Manifest): string {
   return textTable(
-    ['variant', 'optimizer', 'train images', 'seeds', 'test accuracy', 'mean', 'range', 'time (s)', 'samples/s'],
+    ['variant', 'optimizer', 'train images', 'seeds', 'test accuracy', 'mean', 'range', 'time (s)', 'samples/s', 'behaviour (s)'],
     manifest.variants.map((v) => {
       const accuracies = v.seeds.map((s) => s.testAccuracy);
       const mean = accuracies.reduce((a, b) => a + b, 0) / accuracies.length;
@@ -18,7 +21,13 @@ export function summaryTable(manifest: Manifest): string {
         `${Math.min(...accuracies).toFixed(4)}-${Math.max(...accuracies).toFixed(4)}`,
         v.seeds.reduce((t, s) => t + s.trainingSeconds, 0).toFixed(1),
         Math.round(v.samplesPerSecond).toString(),
+        v.seeds.some((s) => s.behaviourSeconds !== undefined) ? behaviourSeconds(v.seeds).toFixed(1) : '-',
       ];
     }),
-  ) + `\nbackend: ${manifest.backend.name}`;
+  ) + `\nbehaviour tests: ${behaviourSeconds(manifest.variants.flatMap((v) => v.seeds)).toFixed(1)} s in all (summed over runs)` +
+    `\nbackend: ${manifest.backend.name}`;
+}
+
+function behaviourSeconds(seeds: readonly SeedRun[]): number {
+  return seeds.reduce((t, s) => t + (s.behaviourSeconds ?? 0), 0);
 }

@@ -16,7 +16,7 @@ export function seedTasks(profile: Profile): SeedTask[] {
     .map(({ spec, seedIndex }, i) => ({
       spec,
       seedIndex,
-      label: `[${i + 1}/${tasks.length}] ${spec.id} · ${OPTIMIZERS[spec.optimizer].label} · seed ${seedIndex + 1}/${spec.seeds}`,
+      label: `[${i + 1}/${tasks.length}] ${spec.id} · ${OPTIMIZERS[spec.optimizer].label}${spec.maxShift ? ` · moved ±${spec.maxShift} px` : ''} · seed ${seedIndex + 1}/${spec.seeds}`,
     }));
 }
 

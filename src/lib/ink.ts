@@ -65,7 +65,8 @@ export function regionInk(set: DigitSet, region: Region, threshold = INK_THRESHO
   };
 }
 
-function inksRegion(images: Uint8Array, base: number, r: Region, threshold: number): boolean {
+/** Whether the image at `base` of `images` (uint8 [n, 784]) has a pixel at or above `threshold` in `r`. */
+export function inksRegion(images: Uint8Array, base: number, r: Region, threshold = INK_THRESHOLD): boolean {
   for (let y = r.top; y < r.bottom; y++) {
     for (let x = r.left; x < r.right; x++) if (images[base + y * 28 + x] >= threshold) return true;
   }

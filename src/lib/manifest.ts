@@ -58,6 +58,8 @@ export const trainingConfigSchema = z.object({
   batchSize: z.number().int().positive(),
   epochs: z.number().int().positive(),
   seed: z.number().int(),
+  /** Trained on moved digits: each digit drawn shifted up to this many rows and columns. */
+  maxShift: z.number().int().nonnegative().optional(),
 });
 
 export const backendSchema = z.object({
@@ -108,6 +110,53 @@ export const seedEffectiveFields = {
   effectiveEdgeWeights: edgeWeightsSchema.optional(),
 };
 
+const digitSchema = z.number().int().min(0).max(9);
+const shiftEntrySchema = z.object({
+  /** Rows (positive: down) or columns (positive: right) the whole test set was moved. */
+  offset: z.number().int(),
+  accuracy: fraction,
+  perClassAccuracy: z.array(fraction).length(10),
+});
+
+/**
+ * What the network does when its input changes (see `src/lib/behaviour.ts`), for each edge region
+ * and its owner digit: erase the region, plant ink in it, and move the whole test set.
+ */
+export const behaviourSchema = z.object({
+  erase: z
+    .array(
+      z
+        .object({
+          region: z.string(),
+          digit: digitSchema,
+          /** The owner's test images that ink the region (by the ink threshold). */
+          inked: z.number().int().nonnegative(),
+          /** Their accuracy as they are, and with the region's pixels set to 0; null when `inked` is 0. */
+          accuracy: fraction.nullable(),
+          erasedAccuracy: fraction.nullable(),
+        })
+        .refine((e) => (e.inked === 0) === (e.accuracy === null) && (e.inked === 0) === (e.erasedAccuracy === null), {
+          message: 'accuracy and erasedAccuracy must be null exactly when no image inks the region (inked 0)',
+        }),
+    )
+    .min(1),
+  /** Accuracy on every test image with every region set to 0. */
+  erasedAllAccuracy: fraction,
+  plant: z
+    .array(
+      z.object({
+        region: z.string(),
+        digit: digitSchema,
+        /** Of the other nine digits' test images, the share whose guess became `digit` when it was not before. */
+        flipShare: fraction,
+        /** Mean change in the softmax probability of `digit` over those images. */
+        meanProbabilityChange: z.number().min(-1).max(1),
+      }),
+    )
+    .min(1),
+  shift: z.object({ rows: z.array(shiftEntrySchema).min(1), columns: z.array(shiftEntrySchema).min(1) }),
+});
+
 /** For the tile viewer (`mlp` variants): each hidden node's strongest training digits. */
 export const topDigitsSchema = z.object({
   /** Digits per node. */
@@ -137,6 +186,9 @@ export const seedRunSchema = z.object({
   trainingSeconds: z.number().nonnegative(),
   /** Multi-layer variants: cosine and strength of the mean effective templates, and their edge weights. */
   ...seedEffectiveFields,
+  /** The behaviour tests (experiment variants and the 60k study variants), and the seconds they took. */
+  behaviour: behaviourSchema.optional(),
+  behaviourSeconds: z.number().nonnegative().optional(),
 });
 
 export const variantSchema = z.object({
@@ -251,6 +303,7 @@ export type RegionEntry = z.infer<typeof regionSchema>;
 export type BrowserData = z.infer<typeof browserDataSchema>;
 export type EffectiveEntry = z.infer<typeof effectiveSchema>;
 export type TopDigitsEntry = z.infer<typeof topDigitsSchema>;
+export type BehaviourEntry = z.infer<typeof behaviourSchema>;
 
 /** Validates a parsed manifest, with an error that names the file and each bad field. */
 export function parseManifest(data: unknown, file = 'manifest.json'): Manifest {

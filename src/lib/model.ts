@@ -20,6 +20,8 @@ export interface TrainingConfig {
   batchSize: number;
   epochs: number;
   seed: number;
+  /** Train on moved digits: each digit drawn is shifted up to this many rows and columns (absent or 0: not moved). */
+  maxShift?: number;
 }
 
 export const DEFAULT_TRAINING: TrainingConfig = {
@@ -43,6 +45,10 @@ export interface VariantSpec {
   /** How many seeds to train; the first (`TrainingConfig.seed`) makes the figures. */
   seeds: number;
   role: 'experiment' | 'study';
+  /** Train on moved digits, shifted up to this many rows and columns (`TrainingConfig.maxShift`). */
+  maxShift?: number;
+  /** The experiment variant a study variant retrains, when its id does not end in its optimizer's name. */
+  base?: string;
 }
 
 /** The three models of the original experiment. */
@@ -52,14 +58,21 @@ export const VARIANTS: readonly VariantSpec[] = [
   { id: 'linear-60k', architecture: 'linear', trainCount: 60000, optimizer: 'rmsprop-keras', seeds: 5, role: 'experiment' },
 ];
 
-/** The optimizer study: the two multi-layer variants retrained with each other optimizer. */
-export const STUDY_VARIANTS: readonly VariantSpec[] = (['rmsprop-tfjs', 'adam', 'sgd'] as const).flatMap((optimizer) => [
-  { id: `mlp-500-${optimizer}`, architecture: 'mlp', trainCount: 500, optimizer, seeds: 5, role: 'study' } as const,
-  { id: `mlp-60k-${optimizer}`, architecture: 'mlp', trainCount: 60000, optimizer, seeds: 3, role: 'study' } as const,
-]);
+/**
+ * The optimizer study: the two multi-layer variants retrained with each other optimizer. Then the
+ * data-side study: the 60k network, same optimizer, trained on digits moved up to 2 pixels.
+ */
+export const STUDY_VARIANTS: readonly VariantSpec[] = [
+  ...(['rmsprop-tfjs', 'adam', 'sgd'] as const).flatMap((optimizer) => [
+    { id: `mlp-500-${optimizer}`, architecture: 'mlp', trainCount: 500, optimizer, seeds: 5, role: 'study' } as const,
+    { id: `mlp-60k-${optimizer}`, architecture: 'mlp', trainCount: 60000, optimizer, seeds: 3, role: 'study' } as const,
+  ]),
+  { id: 'mlp-60k-translated', architecture: 'mlp', trainCount: 60000, optimizer: 'rmsprop-keras', seeds: 3, role: 'study', maxShift: 2, base: 'mlp-60k' },
+];
 
-/** The variant `spec` retrains with another optimizer, or itself. */
-export function baseVariantId(spec: Pick<VariantSpec, 'id' | 'optimizer' | 'role'>): string {
+/** The experiment variant `spec` retrains (with another optimizer, or on moved digits), or itself. */
+export function baseVariantId(spec: Pick<VariantSpec, 'id' | 'optimizer' | 'role' | 'base'>): string {
+  if (spec.base) return spec.base;
   return spec.role === 'study' ? spec.id.slice(0, -spec.optimizer.length - 1) : spec.id;
 }
 
@@ -70,7 +83,9 @@ export function seedsOf(spec: VariantSpec, config: TrainingConfig): number[] {
 
 /** The training configuration of one seed of a variant: its optimizer, at that optimizer's rate. */
 export function variantConfig(spec: VariantSpec, base: TrainingConfig, seed = base.seed): TrainingConfig {
-  return { ...base, optimizer: spec.optimizer, learningRate: OPTIMIZERS[spec.optimizer].learningRate, seed };
+  const config: TrainingConfig = { ...base, optimizer: spec.optimizer, learningRate: OPTIMIZERS[spec.optimizer].learningRate, seed };
+  if (spec.maxShift) config.maxShift = spec.maxShift;
+  return config;
 }
 
 /** Layer sizes from input to output, e.g. [784, 512, 256, 10]. */

@@ -3,6 +3,7 @@ import { batchTensors } from './batches';
 import type { DigitSet } from './mnist';
 import type { TrainingConfig } from './model';
 import { createRandom, deriveSeed, permutation } from './rng';
+import { shiftedBatchTensors } from './shifted-batches';
 
 export interface BatchReport {
   epoch: number;
@@ -57,6 +58,8 @@ export async function train(
 ): Promise<EpochReport[]> {
   const { config, signal } = options;
   const random = createRandom(deriveSeed(config.seed, 1000));
+  const maxShift = config.maxShift ?? 0;
+  const shiftRandom = maxShift > 0 ? createRandom(deriveSeed(config.seed, 1001)) : null;
   const batchesPerEpoch = Math.ceil(data.count / config.batchSize);
   const history: EpochReport[] = [];
   const first = options.firstEpoch ?? 0;
@@ -70,7 +73,9 @@ export async function train(
       signal?.throwIfAborted();
       const start = batch * config.batchSize;
       const end = Math.min(start + config.batchSize, data.count);
-      const { xs, ys } = batchTensors(data, order, start, end);
+      const { xs, ys } = shiftRandom
+        ? shiftedBatchTensors(data, order, start, end, maxShift, shiftRandom)
+        : batchTensors(data, order, start, end);
       let loss: number;
       let accuracy: number;
       try {

@@ -52,6 +52,26 @@ describe('figure pipeline (tiny configuration)', () => {
       for (const s of v.seeds) expect(s.effectiveCosine, `${v.id} seed ${s.seed}`).toHaveLength(10);
       expect(v.seeds[0].effectiveCosine).toEqual(v.effective?.cosine);
     }
+    // Every seed of the experiment and of the 60k study variants carries the behaviour tests; the 500-image study variants none.
+    for (const v of manifest.variants) {
+      const wanted = v.role === 'experiment' || v.base === 'mlp-60k';
+      for (const s of v.seeds) {
+        expect(s.behaviour !== undefined, `${v.id} seed ${s.seed} behaviour`).toBe(wanted);
+        if (!s.behaviour) continue;
+        expect(s.behaviour.erase.map((e) => [e.region, e.digit])).toEqual([['bottom-left', 7], ['bottom-right', 9], ['top', 6]]);
+        expect(s.behaviour.shift.rows.map((r) => r.offset)).toEqual([-3, -2, -1, 0, 1, 2, 3]);
+        // Unmoved, the test set gives the seed's own test accuracy.
+        expect(s.behaviour.shift.columns[3].accuracy).toBeCloseTo(s.testAccuracy, 10);
+        expect(s.behaviourSeconds).toBeGreaterThan(0);
+      }
+    }
+    const translated = manifest.variants.find((v) => v.id === 'mlp-60k-translated');
+    expect(translated?.config.maxShift).toBe(2);
+    expect(translated?.base).toBe('mlp-60k');
+    // Its effective measures are per seed; the figures' effective sheets stay the experiment's.
+    expect(translated?.effective).toBeUndefined();
+    for (const s of translated?.seeds ?? []) expect(s.effectiveCosine, `translated seed ${s.seed}`).toHaveLength(10);
+    expect(manifest.variants.filter((v) => v.id !== 'mlp-60k-translated').every((v) => v.config.maxShift === undefined)).toBe(true);
     const composed = await readFile(join(outA(), mlp.layers[1].composed));
     expect(composed.byteLength).toBe(256 * 784 * 4);
   });
@@ -69,6 +89,11 @@ describe('figure pipeline (tiny configuration)', () => {
     for (const f of files) {
       expect((await readFile(join(outB(), f))).equals(await readFile(join(outA(), f))), f).toBe(true);
     }
+    // The manifest differs only in timings; the behaviour measures are the same numbers.
+    const second = parseManifest(JSON.parse(await readFile(join(outB(), 'manifest.json'), 'utf8')));
+    const behaviours = (m: Manifest) => m.variants.flatMap((v) => v.seeds.map((s) => s.behaviour ?? null));
+    expect(behaviours(second)).toEqual(behaviours(first));
+    expect(behaviours(first).filter(Boolean).length).toBeGreaterThan(10);
   }, 120_000);
 
   it('reuses the previous output when nothing changed, and --force retrains', async () => {

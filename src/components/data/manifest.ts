@@ -72,7 +72,8 @@ export function experimentVariants(manifest = getManifest()): VariantEntry[] {
  * (the experiment's own optimizer first).
  */
 export function optimizerStudy(base: string, manifest = getManifest()): VariantEntry[] {
-  const group = manifest.variants.filter((v) => v.base === base);
+  // Variants trained on moved digits share the base but are no optimizer's retraining.
+  const group = manifest.variants.filter((v) => v.base === base && !v.config.maxShift);
   if (group.length < 2) throw new Error(`the manifest has no optimizer study of "${base}"`);
   return OPTIMIZER_NAMES.flatMap((name) => group.filter((v) => v.config.optimizer === name));
 }
