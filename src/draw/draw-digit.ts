@@ -1,7 +1,7 @@
 import { PIXELS } from '../lib/idx';
 import type { Architecture } from '../lib/model';
 import { toMnistInput } from '../lib/preprocess';
-import { translateImage } from '../lib/translate';
+import { translateImage } from '../lib/pixel-transforms';
 import { showBars, summary } from './bars';
 import type { Classifier } from './classifier';
 import { type SampleSheet, sampleDigit } from './examples';

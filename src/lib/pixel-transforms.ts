@@ -54,6 +54,15 @@ export function translate<T extends ImageStack>(images: T, dy: number, dx: numbe
 }
 
 /**
+ * One image [784] moved by `dy` rows and `dx` columns, as `translate` moves a stack; checks that
+ * it is one whole image (the draw widget's input).
+ */
+export function translateImage(pixels: Float32Array, dy: number, dx: number): Float32Array {
+  if (pixels.length !== PIXELS) throw new Error(`translateImage: expected ${PIXELS} pixels, got ${pixels.length}`);
+  return translate(pixels, dy, dx);
+}
+
+/**
  * Writes one image of `src` (starting at `srcBase`) moved by `dy` rows and `dx` columns into `dst`
  * at `dstBase`, divided by `divisor` (255 turns uint8 digits into float inputs, as `batchTensors` does). Pixels of `dst` that
  * nothing moves into are set to 0.

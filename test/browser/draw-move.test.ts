@@ -13,7 +13,7 @@ import { contributionMaps, effectiveMap } from '../../src/lib/effective-map';
 import { PIXELS } from '../../src/lib/idx';
 import { tileColors } from '../../src/lib/normalise';
 import { toMnistInput } from '../../src/lib/preprocess';
-import { translateImage } from '../../src/lib/translate';
+import { translateImage } from '../../src/lib/pixel-transforms';
 import { DIGITS } from './digits';
 import { buildModels, draw, expectOffset, fetchModel, mapPixels, mapScores, padInk, preview, probabilities, selectModel } from './draw-widget';
 import { connectBrowser, disconnectBrowser, type OpenedPage, openPage, ROOT } from './harness';

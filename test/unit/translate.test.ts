@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { translateImage } from '../../src/lib/translate';
+import { translateImage } from '../../src/lib/pixel-transforms';
 
 /** A 28x28 image with the given (row, column) pixels set to the given values. */
 function image(pixels: [number, number, number][]): Float32Array {
