@@ -157,6 +157,39 @@ for (const which of ['dist', 'base'] as const) {
       expect(html).not.toMatch(/<[a-z][^>]*\sstyle="/);
     });
 
+    it('gives every element whose style attribute the build moved the same computed style as the attribute would', async () => {
+      const server = servers[which];
+      if (!server) throw new Error('server not started');
+      const { page, context } = await openRecorded(server.url);
+      try {
+        // For each moved rule, the computed value of each of its properties, then the same with
+        // the declaration set inline through the CSSOM (which the policy allows): they must agree.
+        const mismatches = await page.evaluate(() => {
+          const out: string[] = [];
+          const rules = [...document.styleSheets]
+            .filter((sheet) => sheet.href?.includes('/style-attributes.'))
+            .flatMap((sheet) => [...sheet.cssRules])
+            .filter((r): r is CSSStyleRule => r instanceof CSSStyleRule);
+          if (rules.length === 0) out.push('no moved style rules found');
+          for (const rule of rules) {
+            for (const el of document.querySelectorAll<HTMLElement>(rule.selectorText)) {
+              for (const prop of [...rule.style]) {
+                const moved = getComputedStyle(el).getPropertyValue(prop);
+                el.style.setProperty(prop, rule.style.getPropertyValue(prop));
+                const inline = getComputedStyle(el).getPropertyValue(prop);
+                el.style.removeProperty(prop);
+                if (moved !== inline) out.push(`${rule.selectorText} ${prop}: ${moved} instead of ${inline}`);
+              }
+            }
+          }
+          return out;
+        });
+        expect(mismatches).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+
     it(
       'reports no violation through load, scroll, the tile viewer, drawing, retraining on every backend and a download',
       { timeout: 900_000 },
