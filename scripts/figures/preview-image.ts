@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import sharp from 'sharp';
+import sharp, { type OverlayOptions } from 'sharp';
 import type { VariantEntry } from '../../src/lib/manifest';
 import { PREVIEW_IMAGE } from '../../src/lib/visual';
 
@@ -42,7 +42,7 @@ export async function writePreviewImage(outDir: string, variants: VariantEntry[]
   const panelTop = MARGIN + titleLines.length * TITLE_SIZE * 1.25 + 24;
   const panelWidth = (width - 3 * MARGIN) / 2;
   const panelHeight = height - panelTop - MARGIN - LABEL_SIZE * 3.2;
-  const layers: sharp.OverlayOptions[] = [];
+  const layers: OverlayOptions[] = [];
   const labels: string[] = [];
   for (const [i, id] of PANELS.entries()) {
     const variant = variants.find((v) => v.id === id);
