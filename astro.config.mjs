@@ -2,7 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { fileURLToPath } from 'node:url';
-import { styleAttributesToStylesheet } from './src/integrations/style-attributes.ts';
+import { cspForBuild } from './src/integrations/csp-build.ts';
 
 /**
  * Cross-origin isolation, which SharedArrayBuffer and so the threaded wasm build of TensorFlow.js
@@ -28,7 +28,7 @@ export default defineConfig({
   site: env.SITE_URL || undefined,
   base: env.BASE_PATH || '/',
   outDir: env.OUT_DIR || './dist',
-  integrations: [mdx(), styleAttributesToStylesheet()],
+  integrations: [mdx(), cspForBuild()],
   // No inline <style> or <script>: every style and script is a file under _astro/, so the
   // Content-Security-Policy (src/site/csp.ts) needs no hashes and stays the same from build to build.
   build: { inlineStylesheets: 'never' },
