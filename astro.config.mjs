@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { fileURLToPath } from 'node:url';
+import { cspForBuild } from './src/integrations/csp-build.ts';
 
 /**
  * Cross-origin isolation, which SharedArrayBuffer and so the threaded wasm build of TensorFlow.js
@@ -12,13 +13,31 @@ const CROSS_ORIGIN_ISOLATION = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
+/**
+ * Where the site is published, from the environment (see docs/hosting.md):
+ * - `SITE_URL`, e.g. `https://example.org`: the origin (and path) of the published site. It gives
+ *   the page its canonical URL and the link preview its absolute image URL; without it the page
+ *   has neither a canonical link nor an `og:url`, and the preview image's URL is relative.
+ * - `BASE_PATH`, e.g. `/mnist/`: the path the site is served under (default `/`).
+ * - `OUT_DIR`: where the build goes (default `dist/`); a build under another base path needs its
+ *   own folder.
+ */
+const env = process.env;
+
 export default defineConfig({
-  integrations: [mdx()],
-  build: { inlineStylesheets: 'auto' },
+  site: env.SITE_URL || undefined,
+  base: env.BASE_PATH || '/',
+  outDir: env.OUT_DIR || './dist',
+  integrations: [mdx(), cspForBuild()],
+  // No inline <style> or <script>: every style and script is a file under _astro/, so the
+  // Content-Security-Policy (src/site/csp.ts) needs no hashes and stays the same from build to build.
+  build: { inlineStylesheets: 'never' },
   server: { headers: CROSS_ORIGIN_ISOLATION },
   vite: {
     // The live widgets train in module workers that share code-split chunks with the page.
     worker: { format: 'es' },
+    // Astro inlines small scripts below this size; 0 keeps them files too (see build above).
+    build: { assetsInlineLimit: 0 },
     preview: { headers: CROSS_ORIGIN_ISOLATION },
     server: { headers: CROSS_ORIGIN_ISOLATION },
     // Without this, `astro dev` fails in the training worker: tfjs-core's pre-bundled Node code

@@ -5,10 +5,12 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { headOf } from '../src/lib/mnist';
 import { type Manifest, parseManifest } from '../src/lib/manifest';
+import { PREVIEW_IMAGE } from '../src/lib/visual';
 import { type BackendChoice, type BackendName, chooseBackend, DEFAULT_WASM_THREADS } from './backend';
 import { writeBrowserData } from './figures/browser-data';
 import { effectiveFiles } from './figures/effective-templates';
 import { writeInkShare } from './figures/ink-share';
+import { articleTitle, writePreviewImage } from './figures/preview-image';
 import { writeSampleDigits } from './figures/sample-digits';
 import { pipelineFingerprint } from './fingerprint';
 import { runWork } from './overall-progress';
@@ -119,6 +121,7 @@ async function buildOutputs(
     test,
   }).finally(() => progress.end?.());
   const variants = assembleVariants(profile, results);
+  await writePreviewImage(dir, variants, articleTitle(ROOT));
   const manifest = parseManifest(
     {
       version: 1,
@@ -155,7 +158,7 @@ async function reusableManifest(outDir: string, fingerprint: string): Promise<Ma
 
 /** Every file a manifest points at, relative to its folder. */
 export function referencedFiles(m: Manifest): string[] {
-  const files = [m.samples.sheet.path, m.ink.sheet.path, m.ink.pixelShare, m.browserData.train.path, m.browserData.test.path];
+  const files = [PREVIEW_IMAGE.path, m.samples.sheet.path, m.ink.sheet.path, m.ink.pixelShare, m.browserData.train.path, m.browserData.test.path];
   for (const v of m.variants) {
     if (v.model) files.push(v.model, v.model.replace(/model\.json$/, WEIGHTS_FILE));
     for (const layer of v.layers) files.push(layer.composed, ...layer.sheets.map((s) => s.path));

@@ -8,13 +8,15 @@ export function renderConfusion(table: HTMLTableElement, confusion: number[][], 
         .map((n, c) => {
           const strength = c === r ? 0 : n / max;
           const cls = c === r ? 'hit' : n > 0 ? 'miss' : '';
-          return `<td class="${cls}" style="--strength:${strength.toFixed(3)}">${n}</td>`;
+          return `<td class="${cls}" data-strength="${strength.toFixed(3)}">${n}</td>`;
         })
         .join('');
       return `<tr><th scope="row">${r}</th>${cells}<td>${(perClass[r] * 100).toFixed(1)}%</td></tr>`;
     })
     .join('');
   table.innerHTML = `${head}<tbody>${rows}</tbody>`;
+  // Through the CSSOM, not a style attribute in the markup, which the page's CSP refuses.
+  for (const td of table.querySelectorAll<HTMLElement>('td[data-strength]')) td.style.setProperty('--strength', td.dataset.strength ?? '0');
 }
 
 /**

@@ -1,3 +1,4 @@
+import { base } from 'astro:config/client';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { OPTIMIZER_NAMES } from '../../lib/optimizer-names';
@@ -54,12 +55,17 @@ export function outputLayer(variant: VariantEntry): LayerEntry {
 }
 
 /**
+ * The path the site is served under (config `base`), with a trailing slash. Read from Astro's
+ * config module: `import.meta.env.BASE_URL` reads `/` in a page's server render whatever the base.
+ */
+export const SITE_BASE = base.endsWith('/') ? base : `${base}/`;
+
+/**
  * The URL of a generated file, under the site's base path. A short piece of the pipeline's
  * fingerprint is appended so a browser never shows a cached figure from an older run.
  */
 export function generatedUrl(path: string, manifest = getManifest()): string {
-  const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
-  return `${base}${PUBLIC_PREFIX}${path}?v=${manifest.fingerprint.slice(0, 12)}`;
+  return `${SITE_BASE}${PUBLIC_PREFIX}${path}?v=${manifest.fingerprint.slice(0, 12)}`;
 }
 
 /** The original experiment's variants, in pipeline order. */

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** What the built page depends on: when any of these is newer than dist/index.html, rebuild. */
-const SOURCES = ['public/generated/manifest.json', 'content', 'src', 'astro.config.mjs', 'package-lock.json'];
+const SOURCES = ['public/generated/manifest.json', 'public/_headers', 'content', 'src', 'astro.config.mjs', 'package-lock.json'];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
@@ -14,10 +14,10 @@ function newestMtime(path: string): number {
   return newest;
 }
 
-/** Why `dist/` must be rebuilt, or null when it is newer than everything it is built from. */
-export function staleReason(root: string): string | null {
-  const page = join(root, 'dist', 'index.html');
-  if (!existsSync(page)) return 'dist/ has no index.html';
+/** Why `outDir` (default `dist/`) must be rebuilt, or null when it is newer than everything it is built from. */
+export function staleReason(root: string, outDir = 'dist'): string | null {
+  const page = join(root, outDir, 'index.html');
+  if (!existsSync(page)) return `${outDir}/ has no index.html`;
   if (!existsSync(join(root, 'public/generated/manifest.json'))) return 'there are no figures yet';
   const built = statSync(page).mtimeMs;
   const changed = SOURCES.filter((s) => newestMtime(join(root, s)) > built);
@@ -33,4 +33,18 @@ export function ensureBuilt(root: string): void {
   if (result.status !== 0) {
     throw new Error(`npm run build failed (exit ${result.status ?? result.signal}); the browser tests need dist/`);
   }
+}
+
+/**
+ * Builds the page (`astro build`; the figures must be in place, as after `ensureBuilt`) into `outDir` with extra
+ * environment, e.g. another `BASE_PATH`, when that folder is missing or stale. Never the same
+ * folder as another build's.
+ */
+export function ensureBuiltWith(root: string, outDir: string, env: Record<string, string>): void {
+  if (outDir === 'dist') throw new Error('a build with other settings needs its own folder, not dist/');
+  const reason = staleReason(root, outDir);
+  if (!reason) return;
+  console.log(`browser tests: building ${outDir} (${reason})`);
+  const result = spawnSync('npx', ['astro', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, ...env, OUT_DIR: outDir } });
+  if (result.status !== 0) throw new Error(`astro build into ${outDir} failed (exit ${result.status ?? result.signal})`);
 }

@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { type HeaderRule, headersFor, parseHeadersFile } from './headers-file';
 
 /** Content types of the files a built site serves; anything else is application/octet-stream. */
 export const MIME_TYPES: Readonly<Record<string, string>> = {
@@ -38,6 +39,15 @@ export interface ServeOptions {
    * host (default true); false serves the site as a host without them would.
    */
   crossOriginIsolated?: boolean;
+  /**
+   * Send what this `_headers` file says (Netlify / Cloudflare Pages format) instead of the
+   * isolation and caching defaults, as a host that reads it would.
+   */
+  headersFile?: string;
+  /** Send no headers but the content type and length: a host that cannot set any. */
+  bare?: boolean;
+  /** The path the site is served under, e.g. `/mnist/` for a build with that base (default `/`). */
+  basePath?: string;
   /** Told of every response: its path, status and the body bytes sent. */
   onResponse?: (sent: SentResponse) => void;
 }
@@ -62,15 +72,28 @@ export const CROSS_ORIGIN_ISOLATION: Readonly<Record<string, string>> = {
  * 304 Not Modified), so a file fetched twice by a page is downloaded once.
  */
 export async function serveStatic(root: string, options: ServeOptions = {}): Promise<StaticServer> {
-  const isolation = options.crossOriginIsolated === false ? {} : CROSS_ORIGIN_ISOLATION;
+  const isolation = options.crossOriginIsolated === false || options.bare ? {} : CROSS_ORIGIN_ISOLATION;
+  const rules: HeaderRule[] | undefined = options.headersFile ? parseHeadersFile(options.headersFile) : undefined;
+  const mount = options.basePath ?? '/';
   const base = resolve(root);
+  /** The headers sent with a file at `pathname` (relative to the site's base), besides its type and length. */
+  const headersOf = (pathname: string, etag: string): Record<string, string> => {
+    if (options.bare) return {};
+    if (rules) return { 'cache-control': 'no-cache', ...headersFor(rules, pathname), etag };
+    return { ...isolation, etag, 'cache-control': pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache' };
+  };
   const server = createServer((req, res) => {
     void (async () => {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.writeHead(405, { allow: 'GET, HEAD' }).end();
         return;
       }
-      const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+      const requested = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+      if (!requested.startsWith(mount) && `${requested}/` !== mount) {
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`not under ${mount}: ${requested}`);
+        return;
+      }
+      const pathname = `/${requested.slice(mount.length)}`;
       let file = normalize(join(base, pathname));
       if (file !== base && !file.startsWith(base + sep)) {
         res.writeHead(403).end();
@@ -83,12 +106,8 @@ export async function serveStatic(root: string, options: ServeOptions = {}): Pro
           info = await stat(file);
         }
         const etag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
-        const headers = {
-          ...isolation,
-          etag,
-          'cache-control': pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache',
-        };
-        if (req.headers['if-none-match'] === etag) {
+        const headers = headersOf(pathname, etag);
+        if (!options.bare && req.headers['if-none-match'] === etag) {
           res.writeHead(304, headers).end();
           options.onResponse?.({ path: pathname, status: 304, bytes: 0 });
           return;
@@ -112,7 +131,7 @@ export async function serveStatic(root: string, options: ServeOptions = {}): Pro
   });
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://127.0.0.1:${port}${mount}`,
     close: () => new Promise<void>((done) => server.close(() => done())),
   };
 }

@@ -1,0 +1,70 @@
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectBrowser, disconnectBrowser, ROOT } from './harness';
+import { serveStatic, type StaticServer } from './setup/static-server';
+
+let server: StaticServer | undefined;
+
+beforeAll(async () => {
+  server = await serveStatic(join(ROOT, 'dist'), { bare: true });
+});
+afterAll(async () => {
+  await server?.close();
+  await disconnectBrowser();
+});
+
+/** Trains a retraining widget on its smallest setting through its own controls; returns its backend line. */
+async function trainBriefly(page: Page, widget: Locator): Promise<string> {
+  await widget.scrollIntoViewIfNeeded();
+  await page.waitForFunction((el) => el?.querySelector('fieldset')?.disabled === false, await widget.elementHandle(), { timeout: 60_000 });
+  await widget.locator('input[name=trainSize]').fill(String(await widget.locator('input[name=trainSize]').getAttribute('min')));
+  await widget.locator('input[name=epochs]').fill('1');
+  await widget.locator('input[name=epochs]').dispatchEvent('change', { bubbles: true });
+  await widget.locator('button[data-action=train]').click();
+  await page.waitForFunction((el) => el?.getAttribute('data-state') === 'done', await widget.elementHandle(), { timeout: 180_000 });
+  return (await widget.locator('[data-role=backend]').textContent()) ?? '';
+}
+
+describe('on a host that sends no headers at all', () => {
+  it('the server really sends none: no isolation, no policy, no caching', async () => {
+    if (!server) throw new Error('server not started');
+    const res = await fetch(server.url);
+    for (const name of ['cross-origin-opener-policy', 'cross-origin-embedder-policy', 'content-security-policy', 'cache-control', 'etag']) {
+      expect(res.headers.get(name), name).toBeNull();
+    }
+  });
+
+  it('both retraining widgets still train, on one thread, and the meta policy still holds', { timeout: 600_000 }, async () => {
+    if (!server) throw new Error('server not started');
+    const browser = await connectBrowser();
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+      await page.goto(server.url);
+      expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
+      const widgets = page.locator('retrain-widget');
+      expect(await widgets.count()).toBe(2);
+      for (let i = 0; i < 2; i++) {
+        const said = await trainBriefly(page, widgets.nth(i));
+        expect(said).toBe('TensorFlow.js backend: wasm, 1 thread (threads need a cross-origin isolated page)');
+        expect(await widgets.nth(i).locator('[data-role=test-accuracy]').textContent()).toMatch(/\d/);
+      }
+      expect(errors).toEqual([]);
+      // The <meta> policy applies without any header: an inline script put into the page does not run.
+      const ran = await page.evaluate(async () => {
+        const s = document.createElement('script');
+        s.textContent = 'window.inlineRan = true';
+        document.body.append(s);
+        await new Promise((r) => setTimeout(r, 50));
+        return (window as unknown as { inlineRan?: boolean }).inlineRan === true;
+      });
+      expect(ran).toBe(false);
+    } finally {
+      await context.close();
+    }
+  });
+});
