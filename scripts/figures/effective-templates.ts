@@ -11,7 +11,7 @@ import {
   rowCosines,
   rowNormRatios,
 } from '../../src/lib/effective-templates';
-import { PIXELS } from '../../src/lib/idx';
+import { PIXELS } from '../../src/lib/mnist-constants';
 import { edgeRegionWeights } from '../../src/lib/region-weights';
 import type { EffectiveEntry, SheetEntry } from '../../src/lib/manifest';
 import type { DigitSet } from '../../src/lib/mnist';

@@ -2,7 +2,7 @@ import type * as tf from '@tensorflow/tfjs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { disposeMlp, reluMlpOf } from '../../src/lib/effective-templates';
-import { PIXELS } from '../../src/lib/idx';
+import { PIXELS } from '../../src/lib/mnist-constants';
 import type { TopDigitsEntry } from '../../src/lib/manifest';
 import type { DigitSet } from '../../src/lib/mnist';
 import { NO_TILE } from '../../src/lib/top-digit-file';

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { batchTensors } from './batches';
 import type { DigitSet } from './mnist';
-import { CLASSES } from './model';
+import { CLASSES } from './mnist-constants';
 
 /** Counts [true class][predicted class] of a model's top-1 guesses on `set`. */
 export function confusionMatrix(model: tf.LayersModel, set: DigitSet, chunk = 1000): number[][] {

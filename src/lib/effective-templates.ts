@@ -1,8 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { batchTensors } from './batches';
-import { PIXELS } from './idx';
 import type { DigitSet } from './mnist';
-import { CLASSES } from './model';
+import { CLASSES, PIXELS } from './mnist-constants';
 import { edgeRegionWeights } from './region-weights';
 
 /**

@@ -1,9 +1,5 @@
-import { PIXELS } from './idx';
 import type { DigitSet } from './mnist';
-import { CLASSES } from './model';
-
-/** A pixel counts as inked at or above this gray level (half of full ink). */
-export const INK_THRESHOLD = 128;
+import { CLASSES, INK_BYTE_THRESHOLD, PIXELS, SIDE } from './mnist-constants';
 
 /** A rectangle of the 28x28 canvas: rows [top, bottom), columns [left, right). */
 export interface Region {
@@ -23,7 +19,7 @@ export interface InkStats {
 }
 
 /** Per class and pixel, the share of the class's images with ink there. */
-export function inkStats(set: DigitSet, threshold = INK_THRESHOLD): InkStats {
+export function inkStats(set: DigitSet, threshold = INK_BYTE_THRESHOLD): InkStats {
   const counts = new Array<number>(CLASSES).fill(0);
   const inked = new Float64Array(CLASSES * PIXELS);
   for (let i = 0; i < set.count; i++) {
@@ -49,7 +45,7 @@ export interface RegionInk {
 }
 
 /** How often each class puts ink anywhere in `region`. */
-export function regionInk(set: DigitSet, region: Region, threshold = INK_THRESHOLD): RegionInk {
+export function regionInk(set: DigitSet, region: Region, threshold = INK_BYTE_THRESHOLD): RegionInk {
   const hits = new Array<number>(CLASSES).fill(0);
   const counts = new Array<number>(CLASSES).fill(0);
   for (let i = 0; i < set.count; i++) {
@@ -67,7 +63,7 @@ export function regionInk(set: DigitSet, region: Region, threshold = INK_THRESHO
 
 function inksRegion(images: Uint8Array, base: number, r: Region, threshold: number): boolean {
   for (let y = r.top; y < r.bottom; y++) {
-    for (let x = r.left; x < r.right; x++) if (images[base + y * 28 + x] >= threshold) return true;
+    for (let x = r.left; x < r.right; x++) if (images[base + y * SIDE + x] >= threshold) return true;
   }
   return false;
 }

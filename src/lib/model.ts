@@ -1,9 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import { PIXELS } from './idx';
+import { CLASSES, PIXELS } from './mnist-constants';
 import { deriveSeed } from './rng';
 import { createOptimizer, OPTIMIZERS, type OptimizerName } from './optimizers';
 
-export const CLASSES = 10;
 
 /** The two networks of the article: hidden layer widths between the 784 inputs and 10 outputs. */
 export const ARCHITECTURES = {

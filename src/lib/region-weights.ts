@@ -1,4 +1,4 @@
-import { MNIST_COLS, PIXELS } from './idx';
+import { PIXELS, SIDE } from './mnist-constants';
 import { EDGE_REGIONS, type Region } from './ink';
 
 /**
@@ -22,7 +22,7 @@ export function regionZScores(values: Float32Array, region: Region): number[] {
     let regionSum = 0;
     let n = 0;
     for (let y = region.top; y < region.bottom; y++) {
-      for (let x = region.left; x < region.right; x++, n++) regionSum += values[base + y * MNIST_COLS + x];
+      for (let x = region.left; x < region.right; x++, n++) regionSum += values[base + y * SIDE + x];
     }
     out.push(sd > 0 && n > 0 ? (regionSum / n - mean) / sd : 0);
   }

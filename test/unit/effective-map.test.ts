@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeLayer } from '../../src/lib/compose';
 import { contributionMaps, type DenseLayer, effectiveMap } from '../../src/lib/effective-map';
 import { readDenseLayers } from '../helpers/dense-layers';
-import { MNIST_COLS, PIXELS } from '../../src/lib/idx';
+import { PIXELS, SIDE } from '../../src/lib/mnist-constants';
 import { createModel, DEFAULT_TRAINING, denseKernels } from '../../src/lib/model';
 
 const TOLERANCE = 1e-4;
@@ -42,7 +42,7 @@ function setBiases(model: tf.LayersModel, seed: number, spread: number, mean: (l
 /** A drawn-looking 28x28 input: a soft ring of ink in [0, 1], blank elsewhere. */
 function ring(): Float32Array {
   return Float32Array.from({ length: PIXELS }, (_, p) => {
-    const r = Math.hypot((p % MNIST_COLS) - 13.5, Math.floor(p / MNIST_COLS) - 13.5);
+    const r = Math.hypot((p % SIDE) - 13.5, Math.floor(p / SIDE) - 13.5);
     return Math.max(0, Math.min(1, 2 - Math.abs(r - 7)));
   });
 }
