@@ -1,4 +1,5 @@
-import { DEFAULT_TRAINING, STUDY_VARIANTS, type TrainingConfig, VARIANTS, type VariantSpec } from '../src/lib/model';
+import { DEFAULT_TRAINING, type TrainingConfig } from '../src/experiment/training';
+import { STUDY_VARIANTS, VARIANTS, type VariantSpec } from '../src/experiment/variants';
 
 /**
  * A pipeline configuration: the article's (`full`), a one-seed `preview` of it for authors, or a

@@ -1,7 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EffectiveEntry, SeedRun, TopDigitsEntry, VariantEntry } from '../src/lib/manifest';
-import { ARCHITECTURES, baseVariantId, disposeModel, layerSizes, seedsOf, variantConfig, type VariantSpec } from '../src/lib/model';
+import { ARCHITECTURES } from '../src/experiment/networks';
+import { baseVariantId, seedsOf, variantConfig, type VariantSpec } from '../src/experiment/variants';
+import { disposeModel, layerSizes } from '../src/lib/model';
 import { edgeRegionWeights } from '../src/lib/region-weights';
 import { effectiveSeedMeasures } from '../src/lib/effective-templates';
 import { type DigitSet, headOf } from '../src/lib/mnist';

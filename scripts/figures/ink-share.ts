@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { EDGE_REGIONS, inkStats, regionInk } from '../../src/lib/ink';
+import { EDGE_REGIONS } from '../../src/experiment/regions';
+import { inkStats, regionInk } from '../../src/lib/ink';
 import { INK_BYTE_THRESHOLD } from '../../src/lib/mnist-constants';
 import type { Manifest } from '../../src/lib/manifest';
 import type { DigitSet } from '../../src/lib/mnist';

@@ -67,13 +67,3 @@ function inksRegion(images: Uint8Array, base: number, r: Region, threshold: numb
   }
   return false;
 }
-
-/**
- * Edge regions the article examines. Digits are centred by centre of mass, so top-heavy 7s and
- * 9s sit low on the canvas and bottom-heavy 6s sit high: few other digits reach these strips.
- */
-export const EDGE_REGIONS: readonly Region[] = [
-  { id: 'bottom-left', label: 'bottom-left strip', top: 26, bottom: 28, left: 0, right: 14 },
-  { id: 'bottom-right', label: 'bottom-right corner', top: 25, bottom: 28, left: 18, right: 28 },
-  { id: 'top', label: 'top strip', top: 0, bottom: 3, left: 8, right: 22 },
-];

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { batchTensors } from './batches';
 import type { DigitSet } from './mnist';
-import type { TrainingConfig } from './model';
+import type { TrainingConfig } from '../experiment/training';
 import { createRandom, deriveSeed, permutation } from './rng';
 
 export interface BatchReport {

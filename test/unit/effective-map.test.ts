@@ -4,7 +4,8 @@ import { composeLayer } from '../../src/lib/compose';
 import { contributionMaps, type DenseLayer, effectiveMap } from '../../src/lib/effective-map';
 import { readDenseLayers } from '../helpers/dense-layers';
 import { PIXELS, SIDE } from '../../src/lib/mnist-constants';
-import { createModel, DEFAULT_TRAINING, denseKernels } from '../../src/lib/model';
+import { DEFAULT_TRAINING } from '../../src/experiment/training';
+import { createModel, denseKernels } from '../../src/lib/model';
 
 const TOLERANCE = 1e-4;
 

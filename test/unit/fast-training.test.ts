@@ -4,7 +4,8 @@ import { chooseBackend } from '../../scripts/backend';
 import { uninstallFastKernels } from '../../src/lib/fast-matmul/install';
 import { wasmThreadsStatus } from '../../scripts/fast/threaded-wasm';
 import type { DigitSet } from '../../src/lib/mnist';
-import { createModel, DEFAULT_TRAINING, disposeModel } from '../../src/lib/model';
+import { DEFAULT_TRAINING } from '../../src/experiment/training';
+import { createModel, disposeModel } from '../../src/lib/model';
 import { createRandom } from '../../src/lib/rng';
 import { train } from '../../src/lib/train';
 

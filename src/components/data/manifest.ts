@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { OPTIMIZER_NAMES } from '../../lib/optimizer-names';
+import { OPTIMIZER_NAMES } from '../../experiment/optimizers';
 import { type LayerEntry, type Manifest, parseManifest, type SheetEntry, type VariantEntry } from '../../lib/manifest';
 
 /** Where the figure pipeline writes, relative to the project root, and where the site serves it. */
