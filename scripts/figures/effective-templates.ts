@@ -119,7 +119,3 @@ export function effectiveFiles(e: EffectiveEntry): string[] {
   const sheets = (x: { composedSheet: SheetEntry; effectiveSheet: SheetEntry }) => [x.composedSheet.path, x.effectiveSheet.path];
   return [e.path, ...sheets(e), e.nodes.path, ...sheets(e.nodes)];
 }
-
-function mean(values: readonly number[]): number {
-  return values.reduce((a, b) => a + b, 0) / values.length;
-}
