@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeLayer } from '../../src/lib/compose';
-import { contributionMaps, type DenseLayer, effectiveMap } from '../../src/lib/effective-map';
+import type { LayerWeights } from '../../src/lib/dense-net';
+import { contributionMaps, effectiveMap } from '../../src/lib/effective-map';
 import { readDenseLayers } from '../helpers/dense-layers';
 import { PIXELS, SIDE } from '../../src/lib/mnist-constants';
 import { DEFAULT_TRAINING } from '../../src/experiment/training';
@@ -187,7 +188,7 @@ describe('effectiveMap on the model with no hidden layers', () => {
 });
 
 describe('checks', () => {
-  const layer = (inputs: number, units: number): DenseLayer => ({ kernel: new Float32Array(inputs * units), bias: new Float32Array(units) });
+  const layer = (inputs: number, units: number): LayerWeights => ({ kernel: new Float32Array(inputs * units), bias: new Float32Array(units) });
 
   it('rejects layers that do not chain', () => {
     expect(() => effectiveMap([], new Float32Array(3))).toThrow(/at least one layer/);
