@@ -44,10 +44,3 @@ export const QUICK_PROFILE: Profile = {
   })),
   testCount: 500,
 };
-
-export function profileByName(name: string): Profile {
-  if (name === 'full') return FULL_PROFILE;
-  if (name === 'preview') return PREVIEW_PROFILE;
-  if (name === 'quick') return QUICK_PROFILE;
-  throw new Error(`unknown profile "${name}" (expected full, preview or quick)`);
-}
