@@ -11,13 +11,12 @@ import {
   rowNormRatios,
 } from '../../src/lib/effective-templates';
 import type { DigitSet } from '../../src/lib/mnist';
+import { PIXELS } from '../../src/lib/mnist-constants';
 import { denseNetFromTensors } from '../helpers/dense-layers';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
-
-const PIXELS = 784;
 
 /** A small random 784-h1-h2-10 network; biases near zero so that some nodes are silent. */
 function randomNet(h1: number, h2: number, seed: number, biasShift = 0): DenseNet {

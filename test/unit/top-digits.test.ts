@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DenseNet } from '../../src/lib/dense-net';
 import type { DigitSet } from '../../src/lib/mnist';
+import { PIXELS } from '../../src/lib/mnist-constants';
 import { NO_TILE, topDigitsOf } from '../../src/lib/top-digit-file';
 import { NO_DIGIT, topActivatingDigits } from '../../src/lib/top-activations';
 import { denseNetFromTensors } from '../helpers/dense-layers';
@@ -9,8 +10,6 @@ import { denseNetFromTensors } from '../helpers/dense-layers';
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
-
-const PIXELS = 784;
 
 /**
  * Layer 1 has 2 nodes: node 0 sums pixel 0, node 1 is minus pixel 0 (fires on nothing). Layer 2
