@@ -40,10 +40,10 @@ export default defineConfig({
     build: { assetsInlineLimit: 0 },
     preview: { headers: CROSS_ORIGIN_ISOLATION },
     server: { headers: CROSS_ORIGIN_ISOLATION },
-    // Without this, `astro dev` fails in the training worker: tfjs-core's pre-bundled Node code
-    // imports node-fetch, which browsers can neither load nor need.
     // Pre-bundled at start-up: found later, in the worker, they would make the dev server reload the page.
     optimizeDeps: { include: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm'] },
+    // Without this, `astro dev` fails in the training worker: tfjs-core's pre-bundled Node code
+    // imports node-fetch, which browsers can neither load nor need.
     resolve: { alias: [{ find: /^node-fetch$/, replacement: fileURLToPath(new URL('./src/live/node-fetch-unavailable.ts', import.meta.url)) }] },
   },
 });

@@ -1,4 +1,5 @@
 import type { Check, Claim, Quantity } from '../src/lib/claims';
+import { EDGE_REGION_OWNERS } from '../src/experiment/regions';
 import { EFFECTIVE_CLAIMS } from './claims/effective';
 
 /**
@@ -13,17 +14,11 @@ const ownerLean = (variant: string): Quantity => ({ variant, metric: 'ownerEdgeW
 const inkers = (region: string, digit: number): Quantity => ({ metric: 'shareOfInkers', region, digit });
 const digitsExcept = (skip: number) => Array.from({ length: 10 }, (_, d) => d).filter((d) => d !== skip);
 
-/** Each edge region and the digit that inks it most (the claims below check the owners). */
-const OWNERS = [
-  { region: 'bottom-left', digit: 7 },
-  { region: 'bottom-right', digit: 9 },
-  { region: 'top', digit: 6 },
-] as const;
 
 /** `check` for every region and its owner. */
 const everyRegion = (check: (region: string, owner: number) => Check): Check => ({
   kind: 'all',
-  checks: OWNERS.map(({ region, digit }) => check(region, digit)),
+  checks: EDGE_REGION_OWNERS.map(({ region, digit }) => check(region, digit)),
 });
 
 const ownsRegion = (region: string, digit: number): Check => ({

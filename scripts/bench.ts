@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { DigitSet } from '../src/lib/mnist';
-import { VARIANTS } from '../src/lib/model';
+import { VARIANTS } from '../src/experiment/variants';
 import { MLP_PRODUCTS, productGflops } from './bench/matmul';
 import { DEFAULT_WASM_THREADS } from './backend';
 import { TRAINING_PATHS, type TrainingPath } from './bench/paths';

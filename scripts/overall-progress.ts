@@ -1,5 +1,7 @@
 import type { Profile } from './profiles';
-import { layerSizes, type VariantSpec } from '../src/lib/model';
+import { EDGE_PROBES, SHIFT_OFFSETS } from '../src/experiment/regions';
+import { measuresBehaviour, type VariantSpec } from '../src/experiment/variants';
+import { layerSizes } from '../src/lib/model';
 
 /** A training run to come and how much computing it does, in any unit shared by all runs. */
 export interface PlannedRun {
@@ -27,22 +29,30 @@ export function forwardMultiplyAdds(spec: Pick<VariantSpec, 'architecture'>): nu
  * What a training image costs beyond the products, in multiply-adds: batching it, the element-wise
  * kernels, the loss. Fitted to the figures' run logs on the wasm backend: a 784-10 run on 60,000
  * images takes about a tenth of the time of a 784-512-256-10 one, where its multiply-adds alone
- * would say a sixty-eighth; with this term the first 14 of the 39 runs are 94% of the work, as
- * they were of the time.
+ * would say a sixty-eighth; with this term the 60,000-image runs of the 784-512-256-10 network
+ * are about 94% of the work, as they were of the time.
  */
 export const PER_IMAGE_OVERHEAD = 130_000;
+
+/**
+ * Forward passes over the whole test set that the behaviour tests make: unmoved, every region
+ * erased, one planted set per region (nine digits of ten: counted whole), and each nonzero shift of
+ * rows and of columns. The owners' own erase tests are a few hundred images each, left out.
+ */
+export const BEHAVIOUR_TEST_PASSES = 2 + EDGE_PROBES.length + 2 * SHIFT_OFFSETS.filter((o) => o !== 0).length;
 
 /**
  * How much computing one run does, in multiply-adds: each training image once forward and twice
  * backward (the gradients of the activations and of the weights) plus {@link PER_IMAGE_OVERHEAD},
  * each evaluated test image once forward (the figure seed evaluates after every epoch, the others
- * at the end). Counting training images alone would rate a 60,000-image run of the 784-10 network
- * as heavy as one of the 784-512-256-10 network.
+ * at the end), and the behaviour tests' passes where the variant has them. Counting training images
+ * alone would rate a 60,000-image run of the 784-10 network as heavy as one of the 784-512-256-10
+ * network.
  */
 export function runWork(spec: VariantSpec, profile: Profile, figureSeed: boolean): number {
   const { epochs } = profile.training;
   const perImage = forwardMultiplyAdds(spec);
-  const evaluated = (figureSeed ? epochs : 1) * profile.testCount;
+  const evaluated = ((figureSeed ? epochs : 1) + (measuresBehaviour(spec) ? BEHAVIOUR_TEST_PASSES : 0)) * profile.testCount;
   return epochs * spec.trainCount * (3 * perImage + PER_IMAGE_OVERHEAD) + evaluated * perImage;
 }
 

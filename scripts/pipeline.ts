@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
+import { GENERATED_DIR } from '../src/lib/generated-dir';
 import { headOf } from '../src/lib/mnist';
 import { type Manifest, parseManifest } from '../src/lib/manifest';
 import { PREVIEW_IMAGE } from '../src/lib/visual';
@@ -24,7 +25,7 @@ import { assembleVariants, seedTasks } from './variant-runs';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 /** Where the article's figures live. Only the full profile may write here. */
-export const DEFAULT_OUT = join(ROOT, 'public', 'generated');
+export const DEFAULT_OUT = join(ROOT, GENERATED_DIR);
 export const MANIFEST_FILE = 'manifest.json';
 /**
  * Training runs at once by default. Two single-threaded runs side by side keep both cores busy

@@ -1,5 +1,6 @@
 import type { Manifest } from '../src/lib/manifest';
-import { DEFAULT_TRAINING, STUDY_VARIANTS, type TrainingConfig, VARIANTS, type VariantSpec } from '../src/lib/model';
+import { DEFAULT_TRAINING, type TrainingConfig } from '../src/experiment/training';
+import { STUDY_VARIANTS, VARIANTS, type VariantSpec } from '../src/experiment/variants';
 
 /**
  * A pipeline configuration: the article's (`full`), the same with one seed per variant for authors
@@ -44,10 +45,3 @@ export const QUICK_PROFILE: Profile = {
   })),
   testCount: 500,
 };
-
-export function profileByName(name: string): Profile {
-  if (name === 'full') return FULL_PROFILE;
-  if (name === 'one-seed') return ONE_SEED_PROFILE;
-  if (name === 'quick') return QUICK_PROFILE;
-  throw new Error(`unknown profile "${name}" (expected full, one-seed or quick)`);
-}

@@ -2,10 +2,14 @@ import type * as tf from '@tensorflow/tfjs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EffectiveEntry, SeedRun, TopDigitsEntry, VariantEntry } from '../src/lib/manifest';
-import { ARCHITECTURES, baseVariantId, disposeModel, layerSizes, seedsOf, VARIANTS, variantConfig, type VariantSpec } from '../src/lib/model';
+import { ARCHITECTURES } from '../src/experiment/networks';
+import { baseVariantId, measuresBehaviour, seedsOf, variantConfig, type VariantSpec } from '../src/experiment/variants';
 import { measureBehaviour } from '../src/lib/behaviour';
-import { edgeRegionWeights } from '../src/lib/region-weights';
+import { disposeModel, layerSizes } from '../src/lib/model';
+import { composeNet } from '../src/lib/compose';
+import { denseNetOf } from '../src/lib/dense-tensors';
 import { effectiveSeedMeasures } from '../src/lib/effective-templates';
+import { edgeRegionWeights } from '../src/lib/region-weights';
 import { type DigitSet, headOf } from '../src/lib/mnist';
 import { BROWSER_TRAIN_COUNT } from './figures/browser-data';
 import { littleEndianBytes, outputImagesOf, writeComposedLayers } from './figures/composed-layers';
@@ -51,6 +55,7 @@ export async function runSeed({ spec, seedIndex, label }: SeedTask, ctx: SeedCon
   const figureSeed = seedIndex === 0;
   const trained = await trainVariant(spec, config, ctx.train, ctx.test, ctx.progress, { label, evaluateEachEpoch: figureSeed });
   try {
+    const net = denseNetOf(trained.model);
     await mkdir(join(dir, 'composed'), { recursive: true });
     // What the ReLU network really weighs, measured for every seed of the experiment's MLPs (whose
     // figure seed also draws the sheets) and of the MLP trained on moved digits.
@@ -61,20 +66,20 @@ export async function runSeed({ spec, seedIndex, label }: SeedTask, ctx: SeedCon
     let measures: Pick<SeedRun, 'effectiveCosine' | 'effectiveStrength' | 'effectiveEdgeWeights'> = {};
     if (figureSeed) {
       const experiment = spec.role === 'experiment';
-      const composed = await writeComposedLayers(trained.model, spec.id, dir, experiment ? 'all' : 'output');
-      outputImages = composed.outputImages;
+      const composed = await writeComposedLayers(net, spec.id, dir, experiment ? 'all' : 'output');
+      outputImages = composed.composed[composed.composed.length - 1];
       const model = experiment ? `models/${spec.id}/model.json` : undefined;
       if (model) await saveModel(trained.model, join(dir, `models/${spec.id}`));
       let effective: EffectiveEntry | undefined;
       let topDigits: TopDigitsEntry | undefined;
       if (effectiveSheets) {
-        effective = await writeEffectiveTemplates(trained.model, spec.id, dir, ctx.test);
-        // The figure's measurements are this seed's: no need to compute them a second time.
+        // The layers are composed once, above; the figure's measurements are this seed's.
+        effective = await writeEffectiveTemplates(net, composed.composed, spec.id, dir, ctx.test);
         measures = { effectiveCosine: effective.cosine, effectiveStrength: effective.strength, effectiveEdgeWeights: effective.edgeWeights };
         const browserShard = headOf(ctx.train, Math.min(BROWSER_TRAIN_COUNT, ctx.train.count));
-        topDigits = await writeTopDigits(trained.model, spec.id, dir, browserShard);
+        topDigits = await writeTopDigits(net, spec.id, dir, browserShard);
       } else if (effectivePerSeed) {
-        measures = await effectiveSeedMeasures(trained.model, ctx.test);
+        measures = await effectiveSeedMeasures(net, (await composeNet(net))[2].values, ctx.test);
       }
       figure = {
         id: spec.id,
@@ -99,8 +104,10 @@ export async function runSeed({ spec, seedIndex, label }: SeedTask, ctx: SeedCon
         ...(topDigits && { topDigits }),
       };
     } else {
-      outputImages = await outputImagesOf(trained.model);
-      if (effectivePerSeed) measures = await effectiveSeedMeasures(trained.model, ctx.test);
+      outputImages = await outputImagesOf(net);
+      // The measures' composed images multiply from the input side (composeNet), as the figure
+      // seed's do; the seed's output file keeps composeLayer's order, so both stay as they were.
+      if (effectivePerSeed) measures = await effectiveSeedMeasures(net, (await composeNet(net))[2].values, ctx.test);
     }
     const behaviour = measuresBehaviour(spec) ? timedBehaviour(trained.model, ctx.test) : {};
     const outputPath = `composed/${spec.id}-seed${seedIndex + 1}-output.f32`;
@@ -124,11 +131,6 @@ export async function runSeed({ spec, seedIndex, label }: SeedTask, ctx: SeedCon
   }
 }
 
-/** Behaviour tests run on every experiment variant and every study variant of a 60k one (not the 500-image study). */
-export function measuresBehaviour(spec: VariantSpec): boolean {
-  if (spec.role === 'experiment') return true;
-  return VARIANTS.find((v) => v.id === baseVariantId(spec))?.trainCount === 60000;
-}
 
 function timedBehaviour(model: tf.LayersModel, test: DigitSet): Pick<SeedRun, 'behaviour' | 'behaviourSeconds'> {
   const started = performance.now();

@@ -2,23 +2,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { DigitSet } from '../src/lib/mnist';
-import type { BatchReport, EpochReport } from '../src/lib/train';
 import type { BackendName } from './backend';
 import type { Profile } from './profiles';
 import type { ProgressReporter, VariantProgress } from './progress';
 import { runSeed, type SeedResult, type SeedTask } from './run-seed';
-import type { SeedWorkerData } from './seed-worker';
+import type { FromSeedWorker, SeedWorkerData, ToSeedWorker } from './seed-messages';
 import { taskKey } from './variant-runs';
-
-export type ToSeedWorker = { key: string; task: SeedTask };
-export type FromSeedWorker =
-  | { type: 'start'; key: string; label: string; epochs: number; batchesPerEpoch: number }
-  | { type: 'batch'; key: string; report: BatchReport }
-  | { type: 'epoch'; key: string; report: EpochReport }
-  | { type: 'stop'; key: string }
-  | { type: 'log'; line: string }
-  | { type: 'done'; key: string; result: SeedResult }
-  | { type: 'error'; key: string; message: string };
 
 export interface PoolOptions {
   dir: string;

@@ -4,19 +4,11 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { headOf } from '../src/lib/mnist';
-import { type BackendName, chooseBackend } from './backend';
+import { chooseBackend } from './backend';
 import { loadMnist } from './mnist-files';
-import type { Profile } from './profiles';
 import type { ProgressReporter } from './progress';
 import { runSeed, type SeedTask } from './run-seed';
-import type { FromSeedWorker, ToSeedWorker } from './seed-pool';
-
-export interface SeedWorkerData {
-  profile: Profile;
-  dir: string;
-  backend: BackendName;
-  threads: number;
-}
+import type { FromSeedWorker, SeedWorkerData, ToSeedWorker } from './seed-messages';
 
 const port = parentPort;
 if (!port) throw new Error('seed-worker.ts runs as a worker thread');

@@ -1,4 +1,5 @@
 import type { Manifest, SeedRun } from '../src/lib/manifest';
+import { mean } from '../src/lib/mean';
 import { textTable } from './text-table';
 
 /**
@@ -10,14 +11,13 @@ export function summaryTable(manifest: Manifest): string {
     ['variant', 'optimizer', 'train images', 'seeds', 'test accuracy', 'mean', 'range', 'time (s)', 'samples/s', 'behaviour (s)'],
     manifest.variants.map((v) => {
       const accuracies = v.seeds.map((s) => s.testAccuracy);
-      const mean = accuracies.reduce((a, b) => a + b, 0) / accuracies.length;
       return [
         v.id,
         v.config.optimizer,
         String(v.trainCount),
         String(v.seeds.length),
         v.testAccuracy.toFixed(4),
-        mean.toFixed(4),
+        mean(accuracies).toFixed(4),
         `${Math.min(...accuracies).toFixed(4)}-${Math.max(...accuracies).toFixed(4)}`,
         v.seeds.reduce((t, s) => t + s.trainingSeconds, 0).toFixed(1),
         Math.round(v.samplesPerSecond).toString(),

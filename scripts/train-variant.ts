@@ -1,7 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { confusionMatrix, perClassAccuracy } from '../src/lib/confusion';
 import { headOf, type DigitSet } from '../src/lib/mnist';
-import { createModel, disposeModel, type TrainingConfig, type VariantSpec } from '../src/lib/model';
+import type { TrainingConfig } from '../src/experiment/training';
+import type { VariantSpec } from '../src/experiment/variants';
+import { createModel, disposeModel } from '../src/lib/model';
 import { evaluate, type EpochReport, train } from '../src/lib/train';
 import type { ProgressReporter } from './progress';
 

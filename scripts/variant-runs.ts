@@ -1,4 +1,4 @@
-import { OPTIMIZERS } from '../src/lib/optimizers';
+import { OPTIMIZERS } from '../src/experiment/optimizers';
 import type { VariantEntry } from '../src/lib/manifest';
 import type { Profile } from './profiles';
 import type { SeedResult, SeedTask } from './run-seed';

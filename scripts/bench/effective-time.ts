@@ -1,8 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { composeNet } from '../../src/lib/compose';
+import { denseNetOf } from '../../src/lib/dense-tensors';
 import { headOf, type DigitSet } from '../../src/lib/mnist';
-import { createModel, DEFAULT_TRAINING, disposeModel } from '../../src/lib/model';
+import { DEFAULT_TRAINING } from '../../src/experiment/training';
+import { createModel, disposeModel } from '../../src/lib/model';
 import { BROWSER_TRAIN_COUNT } from '../figures/browser-data';
 import { writeEffectiveTemplates } from '../figures/effective-templates';
 import { writeTopDigits } from '../figures/top-digits';
@@ -16,11 +19,13 @@ export async function timeEffectiveFigures(train: DigitSet, test: DigitSet): Pro
   const out = await mkdtemp(join(tmpdir(), 'bench-effective-'));
   const model = createModel('mlp', DEFAULT_TRAINING);
   try {
+    const net = denseNetOf(model);
     let started = performance.now();
-    await writeEffectiveTemplates(model, 'bench', out, test);
+    const layers = (await composeNet(net)).map((l) => l.values);
+    await writeEffectiveTemplates(net, layers, 'bench', out, test);
     const effective = (performance.now() - started) / 1000;
     started = performance.now();
-    await writeTopDigits(model, 'bench', out, headOf(train, Math.min(BROWSER_TRAIN_COUNT, train.count)));
+    await writeTopDigits(net, 'bench', out, headOf(train, Math.min(BROWSER_TRAIN_COUNT, train.count)));
     return { effective, topDigits: (performance.now() - started) / 1000 };
   } finally {
     disposeModel(model);

@@ -1,7 +1,9 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { DigitSet } from '../../src/lib/mnist';
 import { headOf } from '../../src/lib/mnist';
-import { createModel, DEFAULT_TRAINING, disposeModel, type VariantSpec } from '../../src/lib/model';
+import { DEFAULT_TRAINING } from '../../src/experiment/training';
+import type { VariantSpec } from '../../src/experiment/variants';
+import { createModel, disposeModel } from '../../src/lib/model';
 import { train } from '../../src/lib/train';
 
 /**

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { PIXELS } from '../../src/lib/idx';
+import { PIXELS } from '../../src/lib/mnist-constants';
 import type { BrowserData } from '../../src/lib/manifest';
 import { headOf, type DigitSet } from '../../src/lib/mnist';
 

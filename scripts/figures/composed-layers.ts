@@ -1,36 +1,30 @@
-import * as tf from '@tensorflow/tfjs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { composeLayer, composeToArrays } from '../../src/lib/compose';
+import { composeLayer, composeNet } from '../../src/lib/compose';
+import type { DenseNet } from '../../src/lib/dense-net';
+import { withWeightTensors } from '../../src/lib/dense-tensors';
 import type { LayerEntry } from '../../src/lib/manifest';
-import { denseKernels } from '../../src/lib/model';
 import { DISPLAYS } from '../../src/lib/normalise';
 import { writeWeightSheet } from './sheet-writer';
 
 /**
- * Composes a trained model's kernels into per-node images and writes, for every layer (or only
+ * Composes a trained network's kernels into per-node images and writes, for every layer (or only
  * the output layer), the raw float32 matrix [nodes, 784] and one sheet per display. Also
- * returns the output layer's images, [10, 784].
+ * returns every layer's composed images, [nodes, 784] each, input side first.
  */
 export async function writeComposedLayers(
-  model: tf.LayersModel,
+  net: DenseNet,
   variantId: string,
   outDir: string,
   which: 'all' | 'output' = 'all',
-): Promise<{ layers: LayerEntry[]; outputImages: Float32Array }> {
-  const kernels = denseKernels(model);
-  let layers: { nodes: number; values: Float32Array }[];
-  try {
-    layers = await composeToArrays(kernels);
-  } finally {
-    tf.dispose(kernels);
-  }
+): Promise<{ layers: LayerEntry[]; composed: Float32Array[] }> {
+  const layers = await composeNet(net);
   await mkdir(join(outDir, 'composed'), { recursive: true });
   const entries: LayerEntry[] = [];
   for (const [i, { nodes, values }] of layers.entries()) {
     if (which === 'output' && i < layers.length - 1) continue;
     const index = i + 1;
-    const name = model.layers[i].name;
+    const name = net.layers[i].name;
     const composedPath = `composed/${variantId}-layer${index}.f32`;
     await writeFile(join(outDir, composedPath), littleEndianBytes(values));
     const sheets = [];
@@ -54,22 +48,19 @@ export async function writeComposedLayers(
       sheets,
     });
   }
-  return { layers: entries, outputImages: layers[layers.length - 1].values };
+  return { layers: entries, composed: layers.map((l) => l.values) };
 }
 
-/** A model's composed output images (W1·…·Wn)ᵀ, [10, 784], without writing anything. */
-export async function outputImagesOf(model: tf.LayersModel): Promise<Float32Array> {
-  const kernels = denseKernels(model);
-  try {
+/** A network's composed output images (W1·…·Wn)ᵀ, [10, 784], without writing anything. */
+export async function outputImagesOf(net: DenseNet): Promise<Float32Array> {
+  return withWeightTensors(net, async ({ kernels }) => {
     const images = composeLayer(kernels, kernels.length - 1);
     try {
       return (await images.data()) as Float32Array;
     } finally {
       images.dispose();
     }
-  } finally {
-    tf.dispose(kernels);
-  }
+  });
 }
 
 /** Float32 values as little-endian bytes, whatever the machine's byte order. */

@@ -1,6 +1,6 @@
 import type { Manifest } from '../../src/lib/manifest';
 import { type DigitSet, subsetOf } from '../../src/lib/mnist';
-import { CLASSES } from '../../src/lib/model';
+import { CLASSES } from '../../src/lib/mnist-constants';
 import { SAMPLES_PER_CLASS } from '../../src/lib/visual';
 import { writeGraySheet } from './sheet-writer';
 

@@ -1,8 +1,7 @@
-import type * as tf from '@tensorflow/tfjs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { disposeMlp, reluMlpOf } from '../../src/lib/effective-templates';
-import { PIXELS } from '../../src/lib/idx';
+import type { DenseNet } from '../../src/lib/dense-net';
+import { PIXELS } from '../../src/lib/mnist-constants';
 import type { TopDigitsEntry } from '../../src/lib/manifest';
 import type { DigitSet } from '../../src/lib/mnist';
 import { NO_TILE } from '../../src/lib/top-digit-file';
@@ -13,19 +12,13 @@ import { writeGraySheet } from './sheet-writer';
 export const TOP_DIGITS = 9;
 
 /**
- * For every node of both hidden layers of a trained `mlp` model, finds the TOP_DIGITS digits of
+ * For every node of both hidden layers of a trained `mlp` network, finds the TOP_DIGITS digits of
  * `shard` (the browser training digits) that activate it most, and writes what the tile viewer
  * loads when it opens: a gray sprite of the distinct digits referenced and a small file of
  * uint16 sprite tiles [Σ nodes, k] followed by uint8 labels [sprite tiles].
  */
-export async function writeTopDigits(model: tf.LayersModel, variantId: string, outDir: string, shard: DigitSet): Promise<TopDigitsEntry> {
-  const net = reluMlpOf(model);
-  let top;
-  try {
-    top = await topActivatingDigits(net, shard, Math.min(TOP_DIGITS, shard.count));
-  } finally {
-    disposeMlp(net);
-  }
+export async function writeTopDigits(net: DenseNet, variantId: string, outDir: string, shard: DigitSet): Promise<TopDigitsEntry> {
+  const top = await topActivatingDigits(net, shard, Math.min(TOP_DIGITS, shard.count));
   const tileOf = new Map<number, number>();
   const rows: number[] = [];
   for (const layer of top.layers) {

@@ -1,7 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { PIXELS } from './idx';
 import type { DigitSet } from './mnist';
-import { CLASSES } from './model';
+import { CLASSES, PIXELS } from './mnist-constants';
 
 /**
  * Copies the digits at `indices[start..end)` into float inputs scaled to [0, 1] and one-hot

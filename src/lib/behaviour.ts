@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { batchTensors } from './batches';
-import { PIXELS } from './idx';
-import { EDGE_REGIONS, inksRegion, type Region } from './ink';
+import { EDGE_PROBES, type EdgeProbe, SHIFT_OFFSETS } from '../experiment/regions';
+import { inksRegion } from './ink';
 import type { BehaviourEntry } from './manifest';
+import { CLASSES, PIXELS } from './mnist-constants';
 import { type DigitSet, subsetOf } from './mnist';
-import { CLASSES } from './model';
-import { eraseRect, type PixelRect, plantRect, translate } from './pixel-transforms';
+import { eraseRect, plantRect, translate } from './pixel-transforms';
 import { evaluate } from './train';
 
 /**
@@ -13,31 +13,6 @@ import { evaluate } from './train';
  * answers do. For each edge region and the digit that owns it: erase the region in the owner's
  * images that ink it; plant a block of full ink in the other digits' images; and move every image.
  */
-
-/** An edge region, the digit that mostly inks it, and where a planted block of ink goes. */
-export interface EdgeProbe {
-  region: Region;
-  digit: number;
-  /** The planted block: rows [top, bottom), columns [left, right). */
-  block: PixelRect;
-}
-
-/** The owner digit and planted block of each of `EDGE_REGIONS`, by region id. */
-const PROBES: Record<string, { digit: number; block: PixelRect }> = {
-  'bottom-left': { digit: 7, block: { top: 26, bottom: 28, left: 5, right: 9 } },
-  'bottom-right': { digit: 9, block: { top: 25, bottom: 27, left: 21, right: 25 } },
-  top: { digit: 6, block: { top: 0, bottom: 2, left: 13, right: 17 } },
-};
-
-/** The article's edge regions with their owners and planted blocks. */
-export const EDGE_PROBES: readonly EdgeProbe[] = EDGE_REGIONS.map((region) => {
-  const probe = PROBES[region.id];
-  if (!probe) throw new Error(`edge region "${region.id}" has no owner digit or planted block`);
-  return { region, ...probe };
-});
-
-/** Rows (then columns) the whole test set is moved by. */
-export const SHIFT_OFFSETS: readonly number[] = [-3, -2, -1, 0, 1, 2, 3];
 
 /** Images per forward pass. */
 const CHUNK = 1000;

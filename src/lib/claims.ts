@@ -1,4 +1,5 @@
 import type { Manifest, SeedRun, VariantEntry } from './manifest';
+import { mean } from './mean';
 
 /**
  * The comparisons the article states in words, written down as data so that every one can be
@@ -150,10 +151,6 @@ export function ownerEdgeWeight(manifest: Manifest, run: SeedRun): number {
     return z;
   });
   return mean(values);
-}
-
-function mean(values: readonly number[]): number {
-  return values.reduce((a, b) => a + b, 0) / values.length;
 }
 
 function zScore(weights: SeedRun['edgeWeights'], region: string, digit: number): number | undefined {

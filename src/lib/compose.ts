@@ -1,4 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
+import type { DenseNet } from './dense-net';
+import { withWeightTensors } from './dense-tensors';
+
+/**
+ * The one composition of the project: every composed image, in the pipeline, the widgets and the
+ * effective measures, comes from `composeLayers` (all layers, input side first) or `composeLayer`
+ * (one layer, multiplied from the output side).
+ */
 
 /**
  * Composes Dense kernels along the linear path of a network (no ReLUs, no biases).
@@ -33,6 +41,11 @@ export async function composeToArrays(kernels: readonly tf.Tensor2D[]): Promise<
   } finally {
     tf.dispose(composed);
   }
+}
+
+/** `composeToArrays` of a `DenseNet`'s kernels: every layer's composed images, input side first. */
+export async function composeNet(net: DenseNet): Promise<{ nodes: number; values: Float32Array }[]> {
+  return withWeightTensors(net, (w) => composeToArrays(w.kernels));
 }
 
 /**

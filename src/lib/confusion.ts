@@ -1,20 +1,30 @@
 import * as tf from '@tensorflow/tfjs';
 import { batchTensors } from './batches';
 import type { DigitSet } from './mnist';
-import { CLASSES } from './model';
+import { CLASSES } from './mnist-constants';
 
 /** Counts [true class][predicted class] of a model's top-1 guesses on `set`. */
 export function confusionMatrix(model: tf.LayersModel, set: DigitSet, chunk = 1000): number[][] {
-  const matrix = Array.from({ length: CLASSES }, () => new Array<number>(CLASSES).fill(0));
+  const matrix = emptyConfusion();
   for (let start = 0; start < set.count; start += chunk) {
     const end = Math.min(start + chunk, set.count);
     const guesses = tf.tidy(() => {
       const { xs } = batchTensors(set, null, start, end);
       return (model.predict(xs) as tf.Tensor2D).argMax(1).dataSync();
     });
-    for (let i = 0; i < guesses.length; i++) matrix[set.labels[start + i]][guesses[i]]++;
+    countGuesses(matrix, set.labels, start, guesses);
   }
   return matrix;
+}
+
+/** A [true class][predicted class] matrix of zeros. */
+export function emptyConfusion(): number[][] {
+  return Array.from({ length: CLASSES }, () => new Array<number>(CLASSES).fill(0));
+}
+
+/** Adds `guesses` for the digits from `start` on, whose true classes are in `labels`, to `matrix`. */
+export function countGuesses(matrix: number[][], labels: Uint8Array, start: number, guesses: ArrayLike<number>): void {
+  for (let i = 0; i < guesses.length; i++) matrix[labels[start + i]][guesses[i]]++;
 }
 
 /** Share of each class's examples that were classified correctly (0 for an empty class). */

@@ -1,10 +1,13 @@
 /**
- * A stack of Dense layers read from the TensorFlow.js layers format (model.json + weights) and
- * run in plain TypeScript: one forward pass per drawing needs no TensorFlow.js on the page.
+ * `DenseNet`, the one weights type of the project: a stack of Dense layers as plain arrays. Read
+ * from the TensorFlow.js layers format (model.json + weights) here, or from a live model with
+ * `denseNetOf` (dense-tensors.ts), and run in plain TypeScript: one forward pass per drawing needs
+ * no TensorFlow.js on the page.
  */
 
 /** The activations the article's models use. */
-export type DenseActivation = 'relu' | 'softmax' | 'linear';
+export const DENSE_ACTIVATIONS = ['relu', 'softmax', 'linear'] as const;
+export type DenseActivation = (typeof DENSE_ACTIVATIONS)[number];
 
 /** One Dense layer: y = activation(x · kernel + bias). */
 export interface DenseLayer {
@@ -23,6 +26,9 @@ export interface DenseNet {
   layers: DenseLayer[];
 }
 
+/** What a layer's linear map needs: its kernel and bias. */
+export type LayerWeights = Pick<DenseLayer, 'kernel' | 'bias'>;
+
 interface LayerJson {
   class_name?: unknown;
   config?: { name?: unknown; units?: unknown; activation?: unknown; use_bias?: unknown };
@@ -34,8 +40,6 @@ interface WeightSpec {
   dtype: string;
   quantization?: unknown;
 }
-
-const ACTIVATIONS: readonly string[] = ['relu', 'softmax', 'linear'];
 
 /**
  * Reads a Sequential model of Dense layers from its model.json (`modelTopology` and
@@ -78,7 +82,7 @@ export function parseDenseNet(modelJson: unknown, weightData: ArrayBuffer, sourc
     const units = Number(layer.config?.units);
     if (!Number.isInteger(units) || units < 1) fail(`${at}.config.units is not a positive integer`);
     const activation = String(layer.config?.activation ?? 'linear');
-    if (!ACTIVATIONS.includes(activation)) fail(`${at}.config.activation "${activation}" is not supported`);
+    if (!(DENSE_ACTIVATIONS as readonly string[]).includes(activation)) fail(`${at}.config.activation "${activation}" is not supported`);
     const kernelSpec = offsets.get(`${name}/kernel`)?.spec ?? fail(`weightsManifest has no ${name}/kernel`);
     const inputs = kernelSpec.shape[0];
     const previous = layers[layers.length - 1];

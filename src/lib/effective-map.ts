@@ -3,13 +3,10 @@
  * silent for x taken out, every layer is a plain matrix, so logits = J(x)·x + b(x) holds exactly
  * in a neighbourhood of x. Plain TypeScript on Float32Arrays: no TensorFlow.js needed.
  */
-import { affine } from './dense-net';
+import { affine, type LayerWeights } from './dense-net';
 
-/** One Dense layer as TensorFlow.js stores it: kernel row-major [inputs, units], bias [units]. */
-export interface DenseLayer {
-  kernel: Float32Array;
-  bias: Float32Array;
-}
+/** Kept for src/draw/maps-view.ts until it imports `DenseLayer` from dense-net itself. */
+export type { DenseLayer } from './dense-net';
 
 /** The network's linear map around one input. */
 export interface EffectiveMap {
@@ -22,7 +19,7 @@ export interface EffectiveMap {
 }
 
 /** Inputs of a layer, from its kernel and bias sizes. */
-function inputsOf(layer: DenseLayer): number {
+function inputsOf(layer: LayerWeights): number {
   const inputs = layer.kernel.length / layer.bias.length;
   if (!Number.isInteger(inputs) || layer.bias.length === 0) {
     throw new Error(`a kernel of ${layer.kernel.length} values does not fit ${layer.bias.length} biases`);
@@ -31,7 +28,7 @@ function inputsOf(layer: DenseLayer): number {
 }
 
 /** Checks that each layer's inputs are the previous layer's units, the first's the input's length. */
-function checkShapes(layers: readonly DenseLayer[], input: Float32Array): void {
+function checkShapes(layers: readonly LayerWeights[], input: Float32Array): void {
   if (layers.length === 0) throw new Error('a network needs at least one layer');
   let width = input.length;
   layers.forEach((layer, l) => {
@@ -42,7 +39,7 @@ function checkShapes(layers: readonly DenseLayer[], input: Float32Array): void {
 }
 
 /** Forward pass of one layer, h [inputs] -> h·W + b [units]; zero inputs are skipped (ink is sparse). */
-function dense(layer: DenseLayer, h: Float32Array): Float32Array {
+function dense(layer: LayerWeights, h: Float32Array): Float32Array {
   return Float32Array.from(affine(layer.kernel, layer.bias, h));
 }
 
@@ -54,7 +51,7 @@ function dense(layer: DenseLayer, h: Float32Array): Float32Array {
  *
  * `layers` input side first; `input` [inputs]. Returns jacobian [classes, inputs], bias and logits [classes].
  */
-export function effectiveMap(layers: readonly DenseLayer[], input: Float32Array): EffectiveMap {
+export function effectiveMap(layers: readonly LayerWeights[], input: Float32Array): EffectiveMap {
   checkShapes(layers, input);
   const activations = [input];
   const active: Int32Array[] = [];

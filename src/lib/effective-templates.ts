@@ -1,8 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { batchTensors } from './batches';
-import { PIXELS } from './idx';
+import type { DenseNet } from './dense-net';
+import { type WeightTensors, withWeightTensors } from './dense-tensors';
 import type { DigitSet } from './mnist';
-import { CLASSES } from './model';
+import { CLASSES, PIXELS } from './mnist-constants';
 import { edgeRegionWeights } from './region-weights';
 
 /**
@@ -13,35 +14,19 @@ import { edgeRegionWeights } from './region-weights';
  * the 0/1 masks of the hidden pre-activations that are > 0.
  */
 
-/** Kernels and biases of a 784-h1-h2-10 ReLU network, input side first. */
-export interface ReluMlp {
-  /** [784, h1], [h1, h2], [h2, 10] */
-  kernels: [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D];
-  /** [h1], [h2], [10] */
-  biases: [tf.Tensor1D, tf.Tensor1D, tf.Tensor1D];
-}
-
 /** Images per batch: keeps the [batch, 512] intermediates small. */
 const BATCH = 1000;
 
-/** The weights of a trained `mlp` model as a `ReluMlp` (clones; caller disposes with `disposeMlp`). */
-export function reluMlpOf(model: tf.LayersModel): ReluMlp {
-  if (model.layers.length !== 3) {
-    throw new Error(`effective templates need a network with two hidden layers; model "${model.name}" has ${model.layers.length} Dense layers`);
+/** Runs `use` on the weights of a 784-h1-h2-10 ReLU network as tensors; throws for another depth. */
+async function withMlpTensors<T>(net: DenseNet, use: (w: WeightTensors) => Promise<T>): Promise<T> {
+  if (net.layers.length !== 3) {
+    throw new Error(`effective templates need a network with two hidden layers; this one has ${net.layers.length} Dense layers`);
   }
-  const w = model.layers.map((layer) => layer.getWeights().map((t) => t.clone()));
-  return {
-    kernels: [w[0][0], w[1][0], w[2][0]] as ReluMlp['kernels'],
-    biases: [w[0][1], w[1][1], w[2][1]] as ReluMlp['biases'],
-  };
-}
-
-export function disposeMlp(net: ReluMlp): void {
-  tf.dispose([...net.kernels, ...net.biases]);
+  return withWeightTensors(net, use);
 }
 
 /** The 0/1 ReLU masks of both hidden layers for a batch of inputs xs [n, 784]: [n, h1], [n, h2]. */
-export function reluMasks(net: ReluMlp, xs: tf.Tensor2D): { m1: tf.Tensor2D; m2: tf.Tensor2D } {
+function reluMasks(net: WeightTensors, xs: tf.Tensor2D): { m1: tf.Tensor2D; m2: tf.Tensor2D } {
   return tf.tidy(() => {
     const z1 = tf.add(tf.matMul(xs, net.kernels[0]), net.biases[0]) as tf.Tensor2D;
     const z2 = tf.add(tf.matMul(tf.relu(z1), net.kernels[1]), net.biases[1]) as tf.Tensor2D;
@@ -53,7 +38,11 @@ export function reluMasks(net: ReluMlp, xs: tf.Tensor2D): { m1: tf.Tensor2D; m2:
  * The mean effective template of each digit: for c = 0..9, the average of J_c(x) over the images
  * x of `set` labelled c. Returns [10, 784] row-major; a digit with no image gets zeros.
  */
-export async function meanEffectiveTemplates(net: ReluMlp, set: DigitSet): Promise<Float32Array> {
+export async function meanEffectiveTemplates(weights: DenseNet, set: DigitSet): Promise<Float32Array> {
+  return withMlpTensors(weights, (net) => meanTemplates(net, set));
+}
+
+async function meanTemplates(net: WeightTensors, set: DigitSet): Promise<Float32Array> {
   const [w1, w2, w3] = net.kernels;
   let sums = tf.zeros([CLASSES, w1.shape[1]]) as tf.Tensor2D; // Σ over images of class c of the h1 vector
   const counts = new Array<number>(CLASSES).fill(0);
@@ -83,7 +72,11 @@ export async function meanEffectiveTemplates(net: ReluMlp, set: DigitSet): Promi
  * images of `set` of W1 · (m1(x) ⊙ W2[:, k]), the gradient of node k's pre-activation. Returns
  * [nodes.length, 784] row-major.
  */
-export async function meanEffectiveNodeTemplates(net: ReluMlp, set: DigitSet, nodes: readonly number[]): Promise<Float32Array> {
+export async function meanEffectiveNodeTemplates(weights: DenseNet, set: DigitSet, nodes: readonly number[]): Promise<Float32Array> {
+  return withMlpTensors(weights, (net) => meanNodeTemplates(net, set, nodes));
+}
+
+async function meanNodeTemplates(net: WeightTensors, set: DigitSet, nodes: readonly number[]): Promise<Float32Array> {
   const [w1, w2] = net.kernels;
   const h2 = w2.shape[1];
   for (const k of nodes) {
@@ -144,34 +137,22 @@ function rowProducts(a: Float32Array, b: Float32Array): { dot: number; aa: numbe
   return out;
 }
 
-/** Column c of W1·W2·W3 for every digit c: the composed output images, [10, 784] row-major. */
-export async function composedOutputImages(net: ReluMlp): Promise<Float32Array> {
-  const product = tf.tidy(() => tf.transpose(tf.matMul(tf.matMul(net.kernels[0], net.kernels[1]), net.kernels[2])));
-  const values = (await product.data()) as Float32Array;
-  product.dispose();
-  return values;
-}
-
 /**
- * The per-seed measurements of one trained `mlp` model, named as the manifest's seed entries name
+ * The per-seed measurements of one trained `mlp` network, named as the manifest's seed entries name
  * them: `effectiveCosine` [10] (`rowCosines`), `effectiveStrength` [10] (`rowNormRatios`
  * of composed image and mean effective template) and `effectiveEdgeWeights` (per edge region, the
- * z-score [10] of each digit's mean effective template over it).
+ * z-score [10] of each digit's mean effective template over it). `composedOutput` is the network's
+ * composed output images (W1·W2·W3)ᵀ, [10, 784], from `composeNet`.
  */
 export async function effectiveSeedMeasures(
-  model: tf.LayersModel,
+  net: DenseNet,
+  composedOutput: Float32Array,
   test: DigitSet,
 ): Promise<{ effectiveCosine: number[]; effectiveStrength: number[]; effectiveEdgeWeights: { region: string; zScore: number[] }[] }> {
-  const net = reluMlpOf(model);
-  try {
-    const templates = await meanEffectiveTemplates(net, test);
-    const composed = await composedOutputImages(net);
-    return {
-      effectiveCosine: rowCosines(composed, templates),
-      effectiveStrength: rowNormRatios(composed, templates),
-      effectiveEdgeWeights: edgeRegionWeights(templates),
-    };
-  } finally {
-    disposeMlp(net);
-  }
+  const templates = await meanEffectiveTemplates(net, test);
+  return {
+    effectiveCosine: rowCosines(composedOutput, templates),
+    effectiveStrength: rowNormRatios(composedOutput, templates),
+    effectiveEdgeWeights: edgeRegionWeights(templates),
+  };
 }

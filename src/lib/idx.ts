@@ -3,13 +3,15 @@
  * Header: two zero bytes, a type code, the number of dimensions, then one
  * big-endian uint32 per dimension; the data follows, row-major.
  */
+import { SIDE } from './mnist-constants';
 
-export const IDX_TYPE_UBYTE = 0x08;
 export const IMAGE_MAGIC = 0x00000803; // ubyte, 3 dimensions
 export const LABEL_MAGIC = 0x00000801; // ubyte, 1 dimension
-export const MNIST_ROWS = 28;
-export const MNIST_COLS = 28;
-export const PIXELS = MNIST_ROWS * MNIST_COLS;
+/**
+ * Kept for src/draw, src/live and src/paint until they import `mnist-constants` themselves: the
+ * same constants, not copies.
+ */
+export { PIXELS, SIDE as MNIST_COLS, SIDE as MNIST_ROWS } from './mnist-constants';
 
 /** A parsed IDX file of unsigned bytes. */
 export interface IdxArray {
@@ -55,8 +57,8 @@ export function parseIdx(bytes: Uint8Array, file: string, expectedMagic: number)
 export function parseImages(bytes: Uint8Array, file: string): IdxArray {
   const parsed = parseIdx(bytes, file, IMAGE_MAGIC);
   const [, rows, cols] = parsed.dims;
-  if (rows !== MNIST_ROWS || cols !== MNIST_COLS) {
-    throw new IdxError(file, `images are ${rows}x${cols}, expected ${MNIST_ROWS}x${MNIST_COLS}`);
+  if (rows !== SIDE || cols !== SIDE) {
+    throw new IdxError(file, `images are ${rows}x${cols}, expected ${SIDE}x${SIDE}`);
   }
   return parsed;
 }

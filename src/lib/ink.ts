@@ -1,9 +1,5 @@
-import { PIXELS } from './idx';
 import type { DigitSet } from './mnist';
-import { CLASSES } from './model';
-
-/** A pixel counts as inked at or above this gray level (half of full ink). */
-export const INK_THRESHOLD = 128;
+import { CLASSES, INK_BYTE_THRESHOLD, PIXELS, SIDE } from './mnist-constants';
 
 /** A rectangle of the 28x28 canvas: rows [top, bottom), columns [left, right). */
 export interface Region {
@@ -23,7 +19,7 @@ export interface InkStats {
 }
 
 /** Per class and pixel, the share of the class's images with ink there. */
-export function inkStats(set: DigitSet, threshold = INK_THRESHOLD): InkStats {
+export function inkStats(set: DigitSet, threshold = INK_BYTE_THRESHOLD): InkStats {
   const counts = new Array<number>(CLASSES).fill(0);
   const inked = new Float64Array(CLASSES * PIXELS);
   for (let i = 0; i < set.count; i++) {
@@ -49,7 +45,7 @@ export interface RegionInk {
 }
 
 /** How often each class puts ink anywhere in `region`. */
-export function regionInk(set: DigitSet, region: Region, threshold = INK_THRESHOLD): RegionInk {
+export function regionInk(set: DigitSet, region: Region, threshold = INK_BYTE_THRESHOLD): RegionInk {
   const hits = new Array<number>(CLASSES).fill(0);
   const counts = new Array<number>(CLASSES).fill(0);
   for (let i = 0; i < set.count; i++) {
@@ -66,19 +62,9 @@ export function regionInk(set: DigitSet, region: Region, threshold = INK_THRESHO
 }
 
 /** Whether the image at `base` of `images` (uint8 [n, 784]) has a pixel at or above `threshold` in `r`. */
-export function inksRegion(images: Uint8Array, base: number, r: Region, threshold = INK_THRESHOLD): boolean {
+export function inksRegion(images: Uint8Array, base: number, r: Region, threshold = INK_BYTE_THRESHOLD): boolean {
   for (let y = r.top; y < r.bottom; y++) {
-    for (let x = r.left; x < r.right; x++) if (images[base + y * 28 + x] >= threshold) return true;
+    for (let x = r.left; x < r.right; x++) if (images[base + y * SIDE + x] >= threshold) return true;
   }
   return false;
 }
-
-/**
- * Edge regions the article examines. Digits are centred by centre of mass, so top-heavy 7s and
- * 9s sit low on the canvas and bottom-heavy 6s sit high: few other digits reach these strips.
- */
-export const EDGE_REGIONS: readonly Region[] = [
-  { id: 'bottom-left', label: 'bottom-left strip', top: 26, bottom: 28, left: 0, right: 14 },
-  { id: 'bottom-right', label: 'bottom-right corner', top: 25, bottom: 28, left: 18, right: 28 },
-  { id: 'top', label: 'top strip', top: 0, bottom: 3, left: 8, right: 22 },
-];

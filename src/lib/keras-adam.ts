@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { gradientOf, type NamedGradient, namedSlots, type NamedTensor, namesOf, type Slot, slotFrom, zeroSlot } from './optimizer-slots';
+import { eachUpdate, type NamedGradient, namedSlots, type NamedTensor, type Slot, slotFrom, zeroSlot } from './optimizer-slots';
 
 /**
  * Adam as Keras 2 computes it, at step t (from 1):
@@ -31,22 +31,22 @@ export class KerasAdamOptimizer extends tf.Optimizer {
     // Keras counts steps from 1; `iterations` counts the updates made before this one.
     const t = this.iterations + 1;
     const stepSize = (this.learningRate * Math.sqrt(1 - this.beta2 ** t)) / (1 - this.beta1 ** t);
-    namesOf(variableGradients).forEach((name, i) => {
-      const value = tf.engine().registeredVariables[name];
-      this.moments[i] ??= zeroSlot(value, `${name}/m`);
-      this.velocities[i] ??= zeroSlot(value, `${name}/v`);
-      const gradient = gradientOf(variableGradients, name, i);
-      if (gradient == null) return;
-      const m = this.moments[i].variable;
-      const v = this.velocities[i].variable;
-      tf.tidy(() => {
+    eachUpdate(
+      variableGradients,
+      (i, name, value) => {
+        this.moments[i] ??= zeroSlot(value, `${name}/m`);
+        this.velocities[i] ??= zeroSlot(value, `${name}/v`);
+      },
+      (i, value, gradient) => {
+        const m = this.moments[i].variable;
+        const v = this.velocities[i].variable;
         const nextM = tf.add(tf.mul(m, this.beta1), tf.mul(gradient, 1 - this.beta1));
         const nextV = tf.add(tf.mul(v, this.beta2), tf.mul(tf.square(gradient), 1 - this.beta2));
         m.assign(nextM);
         v.assign(nextV);
         value.assign(tf.sub(value, tf.div(tf.mul(nextM, stepSize), tf.add(tf.sqrt(nextV), this.epsilon))));
-      });
-    });
+      },
+    );
     this.incrementIterations();
   }
 

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { gradientOf, type NamedGradient, namedSlots, type NamedTensor, namesOf, type Slot, slotFrom, zeroSlot } from './optimizer-slots';
+import { eachUpdate, type NamedGradient, namedSlots, type NamedTensor, type Slot, slotFrom, zeroSlot } from './optimizer-slots';
 
 /**
  * RMSprop as Keras 2 defines it (no momentum, not centred):
@@ -26,18 +26,18 @@ export class KerasRmspropOptimizer extends tf.Optimizer {
   }
 
   override applyGradients(variableGradients: tf.NamedTensorMap | NamedGradient[]): void {
-    namesOf(variableGradients).forEach((name, i) => {
-      const value = tf.engine().registeredVariables[name];
-      this.meanSquares[i] ??= zeroSlot(value, `${name}/rms`);
-      const gradient = gradientOf(variableGradients, name, i);
-      if (gradient == null) return;
-      const meanSquare = this.meanSquares[i].variable;
-      tf.tidy(() => {
+    eachUpdate(
+      variableGradients,
+      (i, name, value) => {
+        this.meanSquares[i] ??= zeroSlot(value, `${name}/rms`);
+      },
+      (i, value, gradient) => {
+        const meanSquare = this.meanSquares[i].variable;
         const next = tf.add(tf.mul(meanSquare, this.rho), tf.mul(tf.square(gradient), 1 - this.rho));
         meanSquare.assign(next);
         value.assign(tf.sub(value, tf.div(tf.mul(gradient, this.learningRate), tf.add(tf.sqrt(next), this.epsilon))));
-      });
-    });
+      },
+    );
     this.incrementIterations();
   }
 

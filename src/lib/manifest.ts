@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { OPTIMIZER_NAMES } from './optimizer-names';
+import { OPTIMIZER_NAMES } from '../experiment/optimizers';
 
 /**
  * The manifest the figure pipeline writes to public/generated/manifest.json and the site reads.

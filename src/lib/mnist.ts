@@ -1,4 +1,5 @@
-import { IdxError, PIXELS, parseImages, parseLabels } from './idx';
+import { IdxError, parseImages, parseLabels } from './idx';
+import { PIXELS } from './mnist-constants';
 
 /** A set of MNIST digits: `images` is uint8 [count, 784] row-major, `labels` uint8 [count]. */
 export interface DigitSet {

@@ -1,92 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
-import { PIXELS } from './idx';
+import { type Architecture, ARCHITECTURES } from '../experiment/networks';
+import type { TrainingConfig } from '../experiment/training';
+import { CLASSES, PIXELS } from './mnist-constants';
+import { createOptimizer } from './optimizers';
 import { deriveSeed } from './rng';
-import { createOptimizer, OPTIMIZERS, type OptimizerName } from './optimizers';
 
-export const CLASSES = 10;
-
-/** The two networks of the article: hidden layer widths between the 784 inputs and 10 outputs. */
-export const ARCHITECTURES = {
-  mlp: { hidden: [512, 256], title: 'the multi-layer network' },
-  linear: { hidden: [], title: 'no hidden layers' },
-} as const satisfies Record<string, { hidden: readonly number[]; title: string }>;
-
-export type Architecture = keyof typeof ARCHITECTURES;
-
-/** How a model is trained. Defaults follow the original notebook. */
-export interface TrainingConfig {
-  optimizer: OptimizerName;
-  learningRate: number;
-  batchSize: number;
-  epochs: number;
-  seed: number;
-  /** Train on moved digits: each digit drawn is shifted up to this many rows and columns (absent or 0: not moved). */
-  maxShift?: number;
-}
-
-export const DEFAULT_TRAINING: TrainingConfig = {
-  optimizer: 'rmsprop-keras',
-  learningRate: 0.001,
-  batchSize: 128,
-  epochs: 6,
-  seed: 20261126,
-};
-
-/**
- * A trained variant the pipeline produces and the article shows. `experiment` variants are the
- * original's (Keras RMSprop) and get every figure; `study` variants retrain an experiment variant
- * with another optimizer and keep only their output images.
- */
-export interface VariantSpec {
-  id: string;
-  architecture: Architecture;
-  trainCount: number;
-  optimizer: OptimizerName;
-  /** How many seeds to train; the first (`TrainingConfig.seed`) makes the figures. */
-  seeds: number;
-  role: 'experiment' | 'study';
-  /** Train on moved digits, shifted up to this many rows and columns (`TrainingConfig.maxShift`). */
-  maxShift?: number;
-  /** The experiment variant a study variant retrains, when its id does not end in its optimizer's name. */
-  base?: string;
-}
-
-/** The three models of the original experiment. */
-export const VARIANTS: readonly VariantSpec[] = [
-  { id: 'mlp-500', architecture: 'mlp', trainCount: 500, optimizer: 'rmsprop-keras', seeds: 5, role: 'experiment' },
-  { id: 'mlp-60k', architecture: 'mlp', trainCount: 60000, optimizer: 'rmsprop-keras', seeds: 5, role: 'experiment' },
-  { id: 'linear-60k', architecture: 'linear', trainCount: 60000, optimizer: 'rmsprop-keras', seeds: 5, role: 'experiment' },
-];
-
-/**
- * The optimizer study: the two multi-layer variants retrained with each other optimizer. Then the
- * data-side study: the 60k network, same optimizer, trained on digits moved up to 2 pixels.
- */
-export const STUDY_VARIANTS: readonly VariantSpec[] = [
-  ...(['rmsprop-tfjs', 'adam', 'sgd'] as const).flatMap((optimizer) => [
-    { id: `mlp-500-${optimizer}`, architecture: 'mlp', trainCount: 500, optimizer, seeds: 5, role: 'study' } as const,
-    { id: `mlp-60k-${optimizer}`, architecture: 'mlp', trainCount: 60000, optimizer, seeds: 3, role: 'study' } as const,
-  ]),
-  { id: 'mlp-60k-translated', architecture: 'mlp', trainCount: 60000, optimizer: 'rmsprop-keras', seeds: 3, role: 'study', maxShift: 2, base: 'mlp-60k' },
-];
-
-/** The experiment variant `spec` retrains (with another optimizer, or on moved digits), or itself. */
-export function baseVariantId(spec: Pick<VariantSpec, 'id' | 'optimizer' | 'role' | 'base'>): string {
-  if (spec.base) return spec.base;
-  return spec.role === 'study' ? spec.id.slice(0, -spec.optimizer.length - 1) : spec.id;
-}
-
-/** The seeds of a variant: the figure seed first, then the following integers. */
-export function seedsOf(spec: VariantSpec, config: TrainingConfig): number[] {
-  return Array.from({ length: spec.seeds }, (_, k) => config.seed + k);
-}
-
-/** The training configuration of one seed of a variant: its optimizer, at that optimizer's rate. */
-export function variantConfig(spec: VariantSpec, base: TrainingConfig, seed = base.seed): TrainingConfig {
-  const config: TrainingConfig = { ...base, optimizer: spec.optimizer, learningRate: OPTIMIZERS[spec.optimizer].learningRate, seed };
-  if (spec.maxShift) config.maxShift = spec.maxShift;
-  return config;
-}
+/** Kept for src/draw and src/live until they import src/experiment themselves. */
+export type { Architecture } from '../experiment/networks';
+export { DEFAULT_TRAINING, type TrainingConfig } from '../experiment/training';
 
 /** Layer sizes from input to output, e.g. [784, 512, 256, 10]. */
 export function layerSizes(architecture: Architecture): number[] {

@@ -10,12 +10,31 @@ export interface Slot {
   variable: tf.Variable;
 }
 
-export function namesOf(gradients: tf.NamedTensorMap | NamedGradient[]): string[] {
+function namesOf(gradients: tf.NamedTensorMap | NamedGradient[]): string[] {
   return Array.isArray(gradients) ? gradients.map((g) => g.name) : Object.keys(gradients);
 }
 
-export function gradientOf(gradients: tf.NamedTensorMap | NamedGradient[], name: string, i: number): tf.Tensor | undefined {
+function gradientOf(gradients: tf.NamedTensorMap | NamedGradient[], name: string, i: number): tf.Tensor | undefined {
   return Array.isArray(gradients) ? gradients[i].tensor : gradients[name];
+}
+
+/**
+ * The loop every optimizer here runs in `applyGradients`: for each variable of `gradients`, in
+ * order, `slots` first (so that a variable without a gradient still gets its slots, at index `i`),
+ * then, for one with a gradient, `update` inside `tf.tidy`.
+ */
+export function eachUpdate(
+  gradients: tf.NamedTensorMap | NamedGradient[],
+  slots: (i: number, name: string, value: tf.Variable) => void,
+  update: (i: number, value: tf.Variable, gradient: tf.Tensor) => void,
+): void {
+  namesOf(gradients).forEach((name, i) => {
+    const value = tf.engine().registeredVariables[name];
+    slots(i, name, value);
+    const gradient = gradientOf(gradients, name, i);
+    if (gradient == null) return;
+    tf.tidy(() => update(i, value, gradient));
+  });
 }
 
 /** A non-trainable zero tensor shaped like `value`. */

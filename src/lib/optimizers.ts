@@ -1,20 +1,24 @@
 import * as tf from '@tensorflow/tfjs';
 import { KerasAdamOptimizer } from './keras-adam';
 import { KerasRmspropOptimizer } from './keras-rmsprop';
-import { OPTIMIZERS, type OptimizerName } from './optimizer-names';
+import { OPTIMIZERS, type OptimizerName } from '../experiment/optimizers';
 import { RmspropOptimizer } from './rmsprop';
-
-export * from './optimizer-names';
 
 /** A fresh optimizer of the named kind. */
 export function createOptimizer(name: OptimizerName, learningRate = OPTIMIZERS[name].learningRate): tf.Optimizer {
   switch (name) {
-    case 'rmsprop-keras':
-      return new KerasRmspropOptimizer(learningRate);
-    case 'rmsprop-tfjs':
-      return new RmspropOptimizer(learningRate);
-    case 'adam':
-      return new KerasAdamOptimizer(learningRate);
+    case 'rmsprop-keras': {
+      const { rho, epsilon } = OPTIMIZERS[name];
+      return new KerasRmspropOptimizer(learningRate, rho, epsilon);
+    }
+    case 'rmsprop-tfjs': {
+      const { rho, epsilon } = OPTIMIZERS[name];
+      return new RmspropOptimizer(learningRate, rho, 0, epsilon);
+    }
+    case 'adam': {
+      const { beta1, beta2, epsilon } = OPTIMIZERS[name];
+      return new KerasAdamOptimizer(learningRate, beta1, beta2, epsilon);
+    }
     case 'sgd':
       return tf.train.sgd(learningRate);
   }

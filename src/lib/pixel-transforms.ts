@@ -1,4 +1,4 @@
-import { MNIST_COLS, MNIST_ROWS, PIXELS } from './idx';
+import { PIXELS, SIDE } from './mnist-constants';
 
 /**
  * Controlled changes of the input, for testing what a network acts on. Each works on a stack of
@@ -31,14 +31,14 @@ function fillRect<T extends ImageStack>(images: T, rect: PixelRect, value: numbe
   checkRect(rect);
   const out = images.slice() as T;
   for (let base = 0; base < out.length; base += PIXELS) {
-    for (let y = rect.top; y < rect.bottom; y++) out.fill(value, base + y * MNIST_COLS + rect.left, base + y * MNIST_COLS + rect.right);
+    for (let y = rect.top; y < rect.bottom; y++) out.fill(value, base + y * SIDE + rect.left, base + y * SIDE + rect.right);
   }
   return out;
 }
 
 function checkRect(r: PixelRect): void {
   const fits = (a: number, b: number, size: number) => Number.isInteger(a) && Number.isInteger(b) && a >= 0 && a <= b && b <= size;
-  if (!fits(r.top, r.bottom, MNIST_ROWS) || !fits(r.left, r.right, MNIST_COLS)) {
+  if (!fits(r.top, r.bottom, SIDE) || !fits(r.left, r.right, SIDE)) {
     throw new RangeError(`rectangle rows ${r.top}-${r.bottom}, columns ${r.left}-${r.right} does not fit a 28x28 image`);
   }
 }
@@ -79,10 +79,10 @@ export function translateInto(
   if (!Number.isInteger(dy) || !Number.isInteger(dx)) throw new RangeError(`shifts must be whole pixels, not ${dy}, ${dx}`);
   dst.fill(0, dstBase, dstBase + PIXELS);
   const left = Math.max(0, dx);
-  const right = Math.min(MNIST_COLS, MNIST_COLS + dx);
-  for (let y = Math.max(0, dy); y < Math.min(MNIST_ROWS, MNIST_ROWS + dy); y++) {
-    const from = srcBase + (y - dy) * MNIST_COLS - dx;
-    const to = dstBase + y * MNIST_COLS;
+  const right = Math.min(SIDE, SIDE + dx);
+  for (let y = Math.max(0, dy); y < Math.min(SIDE, SIDE + dy); y++) {
+    const from = srcBase + (y - dy) * SIDE - dx;
+    const to = dstBase + y * SIDE;
     for (let x = left; x < right; x++) dst[to + x] = src[from + x] / divisor;
   }
 }

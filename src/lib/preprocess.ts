@@ -1,4 +1,4 @@
-import { MNIST_COLS, MNIST_ROWS, PIXELS } from './idx';
+import { PIXELS, SIDE } from './mnist-constants';
 
 /**
  * MNIST-style preprocessing of a drawn digit, as the data set's authors describe it: the ink's
@@ -13,8 +13,8 @@ import { MNIST_COLS, MNIST_ROWS, PIXELS } from './idx';
 /** Side of the box the digit's longer side is scaled to. */
 export const FIT_BOX = 20;
 
-/** Ink below this counts as blank when finding the bounding box (anti-aliasing fringes). */
-export const INK_THRESHOLD = 0.05;
+/** A drawing's ink (floats in [0, 1]) below this counts as blank when finding the bounding box (anti-aliasing fringes). */
+export const DRAWING_INK_THRESHOLD = 0.05;
 
 export interface Box {
   left: number;
@@ -33,7 +33,7 @@ export interface GrayImage {
 }
 
 /** The smallest box holding every pixel with ink above `threshold`, or null for a blank image. */
-export function inkBox(image: GrayImage, threshold = INK_THRESHOLD): Box | null {
+export function inkBox(image: GrayImage, threshold = DRAWING_INK_THRESHOLD): Box | null {
   const { width, height, data } = image;
   let left = width;
   let top = height;
@@ -121,15 +121,15 @@ export function centreInCanvas(digit: GrayImage): Float32Array {
   const out = new Float32Array(PIXELS);
   const com = centreOfMass(digit);
   if (!com) return out;
-  const dx = Math.round(MNIST_COLS / 2 - com.x);
-  const dy = Math.round(MNIST_ROWS / 2 - com.y);
+  const dx = Math.round(SIDE / 2 - com.x);
+  const dy = Math.round(SIDE / 2 - com.y);
   for (let y = 0; y < digit.height; y++) {
     const ty = y + dy;
-    if (ty < 0 || ty >= MNIST_ROWS) continue;
+    if (ty < 0 || ty >= SIDE) continue;
     for (let x = 0; x < digit.width; x++) {
       const tx = x + dx;
-      if (tx < 0 || tx >= MNIST_COLS) continue;
-      out[ty * MNIST_COLS + tx] = Math.min(1, Math.max(0, digit.data[y * digit.width + x]));
+      if (tx < 0 || tx >= SIDE) continue;
+      out[ty * SIDE + tx] = Math.min(1, Math.max(0, digit.data[y * digit.width + x]));
     }
   }
   return out;

@@ -1,5 +1,6 @@
-import { MNIST_COLS, PIXELS } from './idx';
-import { EDGE_REGIONS, type Region } from './ink';
+import { PIXELS, SIDE } from './mnist-constants';
+import { EDGE_REGIONS } from '../experiment/regions';
+import type { Region } from './ink';
 
 /**
  * How strongly each output image weights a region: the mean over the region's pixels of the
@@ -22,7 +23,7 @@ export function regionZScores(values: Float32Array, region: Region): number[] {
     let regionSum = 0;
     let n = 0;
     for (let y = region.top; y < region.bottom; y++) {
-      for (let x = region.left; x < region.right; x++, n++) regionSum += values[base + y * MNIST_COLS + x];
+      for (let x = region.left; x < region.right; x++, n++) regionSum += values[base + y * SIDE + x];
     }
     out.push(sd > 0 && n > 0 ? (regionSum / n - mean) / sd : 0);
   }

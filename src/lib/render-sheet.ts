@@ -1,5 +1,6 @@
 import { type Display, quantileAbs, SIGNED_SCALE_QUANTILE, tileColors } from './normalise';
-import { paintSheet, type SheetGeometry, sheetGeometry, TILE_PIXELS } from './sheet';
+import { PIXELS } from './mnist-constants';
+import { paintSheet, type SheetGeometry, sheetGeometry } from './sheet';
 import { sheetLayout } from './visual';
 
 /** A tile sheet painted to RGBA pixels, ready for a PNG file or a canvas. */
@@ -12,7 +13,7 @@ export interface RenderedSheet {
 
 /** Paints RGB tiles ([tiles, 784, 3]) in the standard layout for their number. */
 export function renderRgbSheet(rgb: Uint8ClampedArray): RenderedSheet {
-  const tiles = rgb.length / (TILE_PIXELS * 3);
+  const tiles = rgb.length / (PIXELS * 3);
   const { columns, scale, gap } = sheetLayout(tiles);
   const geometry = sheetGeometry(tiles, columns, scale, gap);
   return { geometry, rgba: paintSheet(geometry, rgb) };
@@ -26,5 +27,5 @@ export function renderRgbSheet(rgb: Uint8ClampedArray): RenderedSheet {
  */
 export function renderWeightSheet(values: Float32Array, display: Display, signedScale?: number): RenderedSheet {
   const valueScale = display === 'signed' ? (signedScale ?? quantileAbs(values, SIGNED_SCALE_QUANTILE)) : undefined;
-  return { ...renderRgbSheet(tileColors(values, TILE_PIXELS, display, valueScale)), valueScale };
+  return { ...renderRgbSheet(tileColors(values, PIXELS, display, valueScale)), valueScale };
 }

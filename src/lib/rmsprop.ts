@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { gradientOf, type NamedGradient, namesOf, type Slot, zeroSlot } from './optimizer-slots';
+import { eachUpdate, type NamedGradient, type Slot, zeroSlot } from './optimizer-slots';
 
 /**
  * RMSprop as TensorFlow.js writes it, dividing by √(ms + ε): the `rmsprop-tfjs` optimizer of the
@@ -29,15 +29,15 @@ export class RmspropOptimizer extends tf.RMSPropOptimizer {
       super.applyGradients(variableGradients);
       return;
     }
-    namesOf(variableGradients).forEach((name, i) => {
-      const value = tf.engine().registeredVariables[name];
-      state.accumulatedMeanSquares[i] ??= zeroSlot(value, `${name}/rms`);
-      state.accumulatedMoments[i] ??= zeroSlot(value, `${name}/momentum`);
-      const gradient = gradientOf(variableGradients, name, i);
-      if (gradient == null) return;
-      const meanSquare = state.accumulatedMeanSquares[i].variable;
-      const moment = state.accumulatedMoments[i].variable;
-      tf.tidy(() => {
+    eachUpdate(
+      variableGradients,
+      (i, name, value) => {
+        state.accumulatedMeanSquares[i] ??= zeroSlot(value, `${name}/rms`);
+        state.accumulatedMoments[i] ??= zeroSlot(value, `${name}/momentum`);
+      },
+      (i, value, gradient) => {
+        const meanSquare = state.accumulatedMeanSquares[i].variable;
+        const moment = state.accumulatedMoments[i].variable;
         const newMeanSquare = tf.add(tf.mul(meanSquare, state.decay), tf.mul(tf.square(gradient), 1 - state.decay));
         const newMoment = tf.add(
           tf.mul(moment, state.momentum),
@@ -46,8 +46,8 @@ export class RmspropOptimizer extends tf.RMSPropOptimizer {
         meanSquare.assign(newMeanSquare);
         moment.assign(newMoment);
         value.assign(tf.sub(value, newMoment));
-      });
-    });
+      },
+    );
     this.incrementIterations();
   }
 }

@@ -1,4 +1,4 @@
-import { MNIST_COLS, MNIST_ROWS } from './idx';
+import { SIDE } from './mnist-constants';
 
 /** Where the tiles of a sheet sit in its image. Pixel units are the upscaled image's. */
 export interface SheetGeometry {
@@ -16,7 +16,7 @@ export interface SheetGeometry {
 }
 
 /** Geometry of a sheet of `tiles` square tiles laid out `columns` wide. */
-export function sheetGeometry(tiles: number, columns: number, scale: number, gap: number, tileSize = MNIST_ROWS): SheetGeometry {
+export function sheetGeometry(tiles: number, columns: number, scale: number, gap: number, tileSize = SIDE): SheetGeometry {
   if (!(tiles > 0 && columns > 0 && scale > 0 && gap >= 0)) {
     throw new RangeError(`bad sheet geometry: tiles ${tiles}, columns ${columns}, scale ${scale}, gap ${gap}`);
   }
@@ -71,5 +71,3 @@ export function paintSheet(g: SheetGeometry, rgb: Uint8ClampedArray): Uint8Clamp
   }
   return out;
 }
-
-export const TILE_PIXELS = MNIST_ROWS * MNIST_COLS;

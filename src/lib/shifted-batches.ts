@@ -1,7 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { PIXELS } from './idx';
+import { CLASSES, PIXELS } from './mnist-constants';
 import type { DigitSet } from './mnist';
-import { CLASSES } from './model';
 import { translateInto } from './pixel-transforms';
 import type { Random } from './rng';
 

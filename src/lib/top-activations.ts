@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { batchTensors } from './batches';
-import type { ReluMlp } from './effective-templates';
+import type { DenseNet } from './dense-net';
+import { type WeightTensors, withWeightTensors } from './dense-tensors';
 import type { DigitSet } from './mnist';
 
 /** Marks a place in a node's top list that no digit fills: fewer than k digits activate the node at all. */
@@ -20,8 +21,12 @@ const BATCH = 1000;
  * all (activation > 0) hold NO_DIGIT. Activations are computed for the whole set, [count, h1 + h2]
  * floats, so `set` should be thousands of digits, not tens of thousands.
  */
-export async function topActivatingDigits(net: ReluMlp, set: DigitSet, k: number): Promise<TopDigits> {
+export async function topActivatingDigits(net: DenseNet, set: DigitSet, k: number): Promise<TopDigits> {
   if (!Number.isInteger(k) || k < 1 || k > set.count) throw new RangeError(`cannot take the top ${k} of ${set.count} digits`);
+  return withWeightTensors(net, (w) => topDigits(w, set, k));
+}
+
+async function topDigits(net: WeightTensors, set: DigitSet, k: number): Promise<TopDigits> {
   const parts: tf.Tensor2D[][] = [[], []];
   for (let start = 0; start < set.count; start += BATCH) {
     const { xs, ys } = batchTensors(set, null, start, Math.min(start + BATCH, set.count));

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { batchTensors } from './batches';
+import { countGuesses, emptyConfusion, perClassAccuracy } from './confusion';
 import type { DigitSet } from './mnist';
-import type { TrainingConfig } from './model';
+import type { TrainingConfig } from '../experiment/training';
 import { createRandom, deriveSeed, permutation } from './rng';
 import { shiftedBatchTensors } from './shifted-batches';
 
@@ -111,8 +112,7 @@ export async function train(
  */
 export function evaluate(model: tf.LayersModel, set: DigitSet, chunk = 1000): { loss: number; accuracy: number; perClassAccuracy: number[] } {
   let lossSum = 0;
-  const seen = new Array<number>(10).fill(0);
-  const right = new Array<number>(10).fill(0);
+  const matrix = emptyConfusion();
   for (let start = 0; start < set.count; start += chunk) {
     const end = Math.min(start + chunk, set.count);
     const [loss, guesses] = tf.tidy(() => {
@@ -124,16 +124,12 @@ export function evaluate(model: tf.LayersModel, set: DigitSet, chunk = 1000): { 
       return [perRow.sum().dataSync()[0], probs.argMax(1).dataSync()] as const;
     });
     lossSum += loss;
-    for (let i = 0; i < guesses.length; i++) {
-      const label = set.labels[start + i];
-      seen[label] += 1;
-      if (guesses[i] === label) right[label] += 1;
-    }
+    countGuesses(matrix, set.labels, start, guesses);
   }
-  const correct = right.reduce((a, b) => a + b, 0);
+  const correct = matrix.reduce((sum, row, c) => sum + row[c], 0);
   return {
     loss: lossSum / set.count,
     accuracy: correct / set.count,
-    perClassAccuracy: right.map((r, c) => (seen[c] ? r / seen[c] : 0)),
+    perClassAccuracy: perClassAccuracy(matrix),
   };
 }

@@ -1,4 +1,4 @@
-import { PIXELS } from '../lib/idx';
+import { PIXELS } from '../lib/mnist-constants';
 import type { RenderedSheet } from '../lib/render-sheet';
 import { paintSheet, sheetGeometry } from '../lib/sheet';
 

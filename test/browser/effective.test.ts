@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { GENERATED_DIR } from '../../src/lib/generated-dir';
 import type { Manifest } from '../../src/lib/manifest';
 import { topDigitsOf } from '../../src/lib/top-digit-file';
 import { disconnectBrowser, openPage, readManifest, ROOT } from './harness';
@@ -11,7 +12,7 @@ afterAll(disconnectBrowser);
 function expectedLabels(m: Manifest, variant: string, layer: number, node: number): string[] {
   const entry = m.variants.find((v) => v.id === variant)?.topDigits;
   if (!entry) throw new Error(`${variant} has no top digits`);
-  const bytes = new Uint8Array(readFileSync(resolve(ROOT, 'public/generated', entry.path)));
+  const bytes = new Uint8Array(readFileSync(resolve(ROOT, GENERATED_DIR, entry.path)));
   const offset = entry.layers.filter((l) => l.index < layer).reduce((n, l) => n + l.nodes, 0);
   const total = entry.layers.reduce((n, l) => n + l.nodes, 0);
   return topDigitsOf(bytes, total, entry.k, entry.sprite.tiles, offset + node, entry.path).map((d) => String(d.label));

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { GENERATED_MANIFEST } from '../../src/lib/generated-dir';
 import { type Manifest, parseManifest } from '../../src/lib/manifest';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -33,7 +34,7 @@ export function url(path = ''): string {
 
 /** The manifest the site was built from. */
 export function readManifest(): Manifest {
-  const file = resolve(ROOT, 'public/generated/manifest.json');
+  const file = resolve(ROOT, GENERATED_MANIFEST);
   return parseManifest(JSON.parse(readFileSync(file, 'utf8')), file);
 }
 

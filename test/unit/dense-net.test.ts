@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { layerOutputs, parseDenseNet, predictDense } from '../../src/lib/dense-net';
-import { createModel, DEFAULT_TRAINING } from '../../src/lib/model';
+import { DEFAULT_TRAINING } from '../../src/experiment/training';
+import { createModel } from '../../src/lib/model';
 import { modelFiles } from '../../src/lib/model-files';
 
 beforeAll(async () => {

@@ -1,10 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeLayer } from '../../src/lib/compose';
-import { contributionMaps, type DenseLayer, effectiveMap } from '../../src/lib/effective-map';
+import type { LayerWeights } from '../../src/lib/dense-net';
+import { contributionMaps, effectiveMap } from '../../src/lib/effective-map';
 import { readDenseLayers } from '../helpers/dense-layers';
-import { MNIST_COLS, PIXELS } from '../../src/lib/idx';
-import { createModel, DEFAULT_TRAINING, denseKernels } from '../../src/lib/model';
+import { PIXELS, SIDE } from '../../src/lib/mnist-constants';
+import { DEFAULT_TRAINING } from '../../src/experiment/training';
+import { createModel, denseKernels } from '../../src/lib/model';
 
 const TOLERANCE = 1e-4;
 
@@ -42,7 +44,7 @@ function setBiases(model: tf.LayersModel, seed: number, spread: number, mean: (l
 /** A drawn-looking 28x28 input: a soft ring of ink in [0, 1], blank elsewhere. */
 function ring(): Float32Array {
   return Float32Array.from({ length: PIXELS }, (_, p) => {
-    const r = Math.hypot((p % MNIST_COLS) - 13.5, Math.floor(p / MNIST_COLS) - 13.5);
+    const r = Math.hypot((p % SIDE) - 13.5, Math.floor(p / SIDE) - 13.5);
     return Math.max(0, Math.min(1, 2 - Math.abs(r - 7)));
   });
 }
@@ -186,7 +188,7 @@ describe('effectiveMap on the model with no hidden layers', () => {
 });
 
 describe('checks', () => {
-  const layer = (inputs: number, units: number): DenseLayer => ({ kernel: new Float32Array(inputs * units), bias: new Float32Array(units) });
+  const layer = (inputs: number, units: number): LayerWeights => ({ kernel: new Float32Array(inputs * units), bias: new Float32Array(units) });
 
   it('rejects layers that do not chain', () => {
     expect(() => effectiveMap([], new Float32Array(3))).toThrow(/at least one layer/);

@@ -1,38 +1,44 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { composeNet } from '../../src/lib/compose';
+import type { DenseNet } from '../../src/lib/dense-net';
+import { denseNetOf, disposeWeights, type WeightTensors, weightTensors } from '../../src/lib/dense-tensors';
 import {
-  composedOutputImages,
-  disposeMlp,
   effectiveSeedMeasures,
   meanEffectiveNodeTemplates,
   meanEffectiveTemplates,
-  type ReluMlp,
   rowCosines,
   rowNormRatios,
 } from '../../src/lib/effective-templates';
 import type { DigitSet } from '../../src/lib/mnist';
+import { PIXELS } from '../../src/lib/mnist-constants';
+import { denseNetFromTensors } from '../helpers/dense-layers';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-const PIXELS = 784;
-
 /** A small random 784-h1-h2-10 network; biases near zero so that some nodes are silent. */
-function randomNet(h1: number, h2: number, seed: number, biasShift = 0): ReluMlp {
-  return {
-    kernels: [
-      tf.randomNormal([PIXELS, h1], 0, 0.1, 'float32', seed),
-      tf.randomNormal([h1, h2], 0, 0.5, 'float32', seed + 1),
-      tf.randomNormal([h2, 10], 0, 0.5, 'float32', seed + 2),
-    ] as ReluMlp['kernels'],
-    biases: [
-      tf.randomNormal([h1], biasShift, 0.2, 'float32', seed + 3),
-      // Layer 2 sums h1 values of about biasShift: shift it by far more than they can reach.
-      tf.randomNormal([h2], 20 * biasShift, 0.2, 'float32', seed + 4),
-      tf.randomNormal([10], 0, 0.2, 'float32', seed + 5),
-    ] as ReluMlp['biases'],
-  };
+function randomNet(h1: number, h2: number, seed: number, biasShift = 0): DenseNet {
+  const kernels: tf.Tensor2D[] = [
+    tf.randomNormal([PIXELS, h1], 0, 0.1, 'float32', seed),
+    tf.randomNormal([h1, h2], 0, 0.5, 'float32', seed + 1),
+    tf.randomNormal([h2, 10], 0, 0.5, 'float32', seed + 2),
+  ];
+  const biases: tf.Tensor1D[] = [
+    tf.randomNormal([h1], biasShift, 0.2, 'float32', seed + 3),
+    // Layer 2 sums h1 values of about biasShift: shift it by far more than they can reach.
+    tf.randomNormal([h2], 20 * biasShift, 0.2, 'float32', seed + 4),
+    tf.randomNormal([10], 0, 0.2, 'float32', seed + 5),
+  ];
+  const net = denseNetFromTensors(kernels, biases);
+  tf.dispose([...kernels, ...biases]);
+  return net;
+}
+
+/** The composed output images (W1·W2·W3)ᵀ of a 784-h1-h2-10 network, [10, 784]. */
+async function composedOutput(net: DenseNet): Promise<Float32Array> {
+  return (await composeNet(net))[2].values;
 }
 
 /** `count` random digits with labels cycling 0, 1, 2 (so digits 3-9 have no image). */
@@ -47,7 +53,7 @@ function randomDigits(count: number, seed: number): DigitSet {
   return { count, images, labels };
 }
 
-function logits(net: ReluMlp, x: tf.Tensor2D): tf.Tensor2D {
+function logits(net: WeightTensors, x: tf.Tensor2D): tf.Tensor2D {
   const h1 = tf.relu(tf.add(tf.matMul(x, net.kernels[0]), net.biases[0])) as tf.Tensor2D;
   const h2 = tf.relu(tf.add(tf.matMul(h1, net.kernels[1]), net.biases[1])) as tf.Tensor2D;
   return tf.add(tf.matMul(h2, net.kernels[2]), net.biases[2]) as tf.Tensor2D;
@@ -77,6 +83,7 @@ function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>, dig
 describe('meanEffectiveTemplates', () => {
   it('equals the per-image Jacobian of each logit, averaged over the images of that digit', async () => {
     const net = randomNet(6, 5, 11);
+    const w = weightTensors(net);
     // 2500 images: more than one batch of 1000, and a last batch that is not full.
     const set = randomDigits(2500, 3);
     const templates = await meanEffectiveTemplates(net, set);
@@ -90,53 +97,51 @@ describe('meanEffectiveTemplates', () => {
         labels: Uint8Array.from(images, () => c),
       };
       const batched = (await meanEffectiveTemplates(net, subset)).subarray(c * PIXELS, (c + 1) * PIXELS);
-      const brute = bruteForceMean(set, images, (x) => logits(net, x).gather([c], 1).sum() as tf.Scalar);
+      const brute = bruteForceMean(set, images, (x) => logits(w, x).gather([c], 1).sum() as tf.Scalar);
       expectClose(batched, brute);
     }
     // Digits with no image get a zero template.
     expect(templates.subarray(5 * PIXELS, 6 * PIXELS).every((v) => v === 0)).toBe(true);
-    disposeMlp(net);
+    disposeWeights(w);
   });
 
   it('some ReLUs are silent in the test network, so the templates differ from the composed images', async () => {
     const net = randomNet(6, 5, 11);
     const set = randomDigits(300, 3);
-    const cos = rowCosines(await composedOutputImages(net), await meanEffectiveTemplates(net, set));
+    const cos = rowCosines(await composedOutput(net), await meanEffectiveTemplates(net, set));
     expect(Math.min(...cos.slice(0, 3))).toBeLessThan(0.999);
-    disposeMlp(net);
   });
 
   it('equals the composed image when every hidden node is active on every image', async () => {
     const net = randomNet(6, 5, 21, 50); // biases around +50 and +1000: no pre-activation reaches 0
     const set = randomDigits(90, 4);
-    const composed = await composedOutputImages(net);
+    const composed = await composedOutput(net);
     const templates = await meanEffectiveTemplates(net, set);
     expectClose(templates.subarray(0, 3 * PIXELS), composed.subarray(0, 3 * PIXELS), 5);
-    disposeMlp(net);
   });
 });
 
 describe('meanEffectiveNodeTemplates', () => {
   it('equals the per-image gradient of the layer-2 pre-activation, averaged over all images', async () => {
     const net = randomNet(6, 5, 31);
+    const w = weightTensors(net);
     const set = randomDigits(30, 5);
     const nodes = [4, 1];
     const batched = await meanEffectiveNodeTemplates(net, set, nodes);
     const all = [...Array(set.count).keys()];
     for (const [row, k] of nodes.entries()) {
       const brute = bruteForceMean(set, all, (x) => {
-        const h1 = tf.relu(tf.add(tf.matMul(x, net.kernels[0]), net.biases[0])) as tf.Tensor2D;
-        return tf.add(tf.matMul(h1, net.kernels[1]), net.biases[1]).gather([k], 1).sum() as tf.Scalar;
+        const h1 = tf.relu(tf.add(tf.matMul(x, w.kernels[0]), w.biases[0])) as tf.Tensor2D;
+        return tf.add(tf.matMul(h1, w.kernels[1]), w.biases[1]).gather([k], 1).sum() as tf.Scalar;
       });
       expectClose(batched.subarray(row * PIXELS, (row + 1) * PIXELS), brute);
     }
-    disposeMlp(net);
+    disposeWeights(w);
   });
 
   it('rejects a node the layer does not have', async () => {
     const net = randomNet(6, 5, 31);
     await expect(meanEffectiveNodeTemplates(net, randomDigits(3, 1), [5])).rejects.toThrow(/node 5 does not exist \(the layer has 5\)/);
-    disposeMlp(net);
   });
 });
 
@@ -167,7 +172,8 @@ describe('effectiveSeedMeasures', () => {
     model.add(tf.layers.dense({ units: 4, activation: 'relu', inputShape: [PIXELS], biasInitializer: tf.initializers.constant({ value: 50 }) }));
     model.add(tf.layers.dense({ units: 3, activation: 'relu', biasInitializer: tf.initializers.constant({ value: 1000 }) }));
     model.add(tf.layers.dense({ units: 10, activation: 'softmax' }));
-    const seed = await effectiveSeedMeasures(model, randomDigits(30, 9));
+    const net = denseNetOf(model);
+    const seed = await effectiveSeedMeasures(net, await composedOutput(net), randomDigits(30, 9));
     const cos = seed.effectiveCosine;
     expect(cos).toHaveLength(10);
     for (const c of [0, 1, 2]) expect(cos[c]).toBeCloseTo(1, 5);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { chooseBackend } from '../../scripts/backend';
 import { confusionMatrix, perClassAccuracy } from '../../src/lib/confusion';
 import type { DigitSet } from '../../src/lib/mnist';
-import { createModel, DEFAULT_TRAINING, disposeModel } from '../../src/lib/model';
+import { DEFAULT_TRAINING } from '../../src/experiment/training';
+import { createModel, disposeModel } from '../../src/lib/model';
 import { createRandom } from '../../src/lib/rng';
 import { evaluate } from '../../src/lib/train';
 

@@ -4,7 +4,8 @@ import { chooseBackend } from '../../scripts/backend';
 import { uninstallFastKernels } from '../../src/lib/fast-matmul/install';
 import { wasmThreadsStatus } from '../../scripts/fast/threaded-wasm';
 import type { DigitSet } from '../../src/lib/mnist';
-import { createModel, DEFAULT_TRAINING, disposeModel } from '../../src/lib/model';
+import { DEFAULT_TRAINING } from '../../src/experiment/training';
+import { createModel, disposeModel } from '../../src/lib/model';
 import { createRandom } from '../../src/lib/rng';
 import { train } from '../../src/lib/train';
 
@@ -40,10 +41,16 @@ describe('training with the fast wasm kernels', () => {
   });
   afterAll(() => uninstallFastKernels('wasm'));
 
-  it('installs them when the wasm backend is chosen, and says so', async () => {
+  it('installs them when the wasm backend is chosen, says so, and can put the stock ones back', async () => {
+    uninstallFastKernels('wasm');
+    const stock = ['BatchMatMul', '_FusedMatMul'].map((name) => tf.getKernel(name, 'wasm'));
     const choice = await chooseBackend('wasm');
     expect(choice.reason).toMatch(/fast BatchMatMul, _FusedMatMul kernels/);
-    expect(tf.getKernel('BatchMatMul', 'wasm').kernelFunc.name).not.toBe('batchMatMul');
+    const fast = ['BatchMatMul', '_FusedMatMul'].map((name) => tf.getKernel(name, 'wasm'));
+    fast.forEach((kernel, i) => expect(kernel.kernelFunc).not.toBe(stock[i].kernelFunc));
+    uninstallFastKernels('wasm');
+    ['BatchMatMul', '_FusedMatMul'].forEach((name, i) => expect(tf.getKernel(name, 'wasm')).toBe(stock[i]));
+    await chooseBackend('wasm');
   });
 
   it('gives byte-identical weights for the same seed', async () => {

@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { chooseBackend } from '../../scripts/backend';
 import { KerasAdamOptimizer } from '../../src/lib/keras-adam';
 import { KerasRmspropOptimizer } from '../../src/lib/keras-rmsprop';
-import { createOptimizer, OPTIMIZER_NAMES } from '../../src/lib/optimizers';
+import { OPTIMIZER_NAMES } from '../../src/experiment/optimizers';
+import { createOptimizer } from '../../src/lib/optimizers';
 import { RmspropOptimizer } from '../../src/lib/rmsprop';
-import { firstStepAfterQuiet } from '../../src/lib/step-sizes';
+import { firstStepAfterQuiet } from '../../src/experiment/step-sizes';
 
 /**
  * Gradients for four weights over six steps: an ordinary one, one that is zero on some steps, one

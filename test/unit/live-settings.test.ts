@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OPTIMIZER_NAMES, OPTIMIZERS } from '../../src/lib/optimizer-names';
+import { OPTIMIZER_NAMES, OPTIMIZERS } from '../../src/experiment/optimizers';
 import { defaultSettings, LEARNING_RATES, readSettings, sanitise, writeSettings } from '../../src/live/settings';
 
 describe('retraining widget settings', () => {

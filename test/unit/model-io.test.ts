@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadModel } from '../../scripts/load-model';
 import { saveModel } from '../../scripts/save-model';
-import { createModel, DEFAULT_TRAINING, denseKernels } from '../../src/lib/model';
+import { DEFAULT_TRAINING } from '../../src/experiment/training';
+import { createModel, denseKernels } from '../../src/lib/model';
 
 let dir: string;
 beforeAll(async () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EDGE_PROBES } from '../../src/lib/behaviour';
-import { EDGE_REGIONS } from '../../src/lib/ink';
+import { EDGE_PROBES, EDGE_REGIONS } from '../../src/experiment/regions';
 import { eraseRect, plantRect, translate, translateInto } from '../../src/lib/pixel-transforms';
 import { createRandom } from '../../src/lib/rng';
 

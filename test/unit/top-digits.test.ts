@@ -1,28 +1,29 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ReluMlp } from '../../src/lib/effective-templates';
+import type { DenseNet } from '../../src/lib/dense-net';
 import type { DigitSet } from '../../src/lib/mnist';
+import { PIXELS } from '../../src/lib/mnist-constants';
 import { NO_TILE, topDigitsOf } from '../../src/lib/top-digit-file';
 import { NO_DIGIT, topActivatingDigits } from '../../src/lib/top-activations';
+import { denseNetFromTensors } from '../helpers/dense-layers';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-const PIXELS = 784;
-
 /**
  * Layer 1 has 2 nodes: node 0 sums pixel 0, node 1 is minus pixel 0 (fires on nothing). Layer 2
  * has 1 node: 2 × layer-1 node 0, minus 0.5 × (255/255) so that only bright digits fire it.
  */
-function handNet(): ReluMlp {
+function handNet(): DenseNet {
   const w1 = new Float32Array(PIXELS * 2);
   w1[0] = 1; // pixel 0 -> node 0
   w1[1] = -1; // pixel 0 -> node 1
-  return {
-    kernels: [tf.tensor2d(w1, [PIXELS, 2]), tf.tensor2d([[2], [0]]), tf.zeros([1, 10])] as ReluMlp['kernels'],
-    biases: [tf.zeros([2]), tf.tensor1d([-1]), tf.zeros([10])] as ReluMlp['biases'],
-  };
+  const kernels: tf.Tensor2D[] = [tf.tensor2d(w1, [PIXELS, 2]), tf.tensor2d([[2], [0]]), tf.zeros([1, 10])];
+  const biases: tf.Tensor1D[] = [tf.zeros([2]), tf.tensor1d([-1]), tf.zeros([10])];
+  const net = denseNetFromTensors(kernels, biases);
+  tf.dispose([...kernels, ...biases]);
+  return net;
 }
 
 /** Digits whose pixel 0 is `brightness[i]`, labelled i % 10. */
@@ -46,7 +47,6 @@ describe('topActivatingDigits', () => {
     const fewer = await topActivatingDigits(net, digitsWithPixel0([10, 250, 0, 120]), 3);
     // Layer 2 fires only for 250.
     expect(Array.from(fewer.layers[1].digits)).toEqual([1, NO_DIGIT, NO_DIGIT]);
-    tf.dispose([...net.kernels, ...net.biases]);
   });
 
   it('searches more than one batch', async () => {
@@ -54,13 +54,11 @@ describe('topActivatingDigits', () => {
     const brightness = Array.from({ length: 2300 }, (_, i) => (i === 2200 ? 255 : i === 5 ? 254 : 100));
     const top = await topActivatingDigits(net, digitsWithPixel0(brightness), 2);
     expect(Array.from(top.layers[0].digits.subarray(0, 2))).toEqual([2200, 5]);
-    tf.dispose([...net.kernels, ...net.biases]);
   });
 
   it('refuses a k larger than the set', async () => {
     const net = handNet();
     await expect(topActivatingDigits(net, digitsWithPixel0([1, 2]), 3)).rejects.toThrow(/top 3 of 2 digits/);
-    tf.dispose([...net.kernels, ...net.biases]);
   });
 });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FULL_PROFILE, ONE_SEED_PROFILE } from '../../scripts/profiles';
-import { measuresBehaviour, type SeedResult } from '../../scripts/run-seed';
+import type { SeedResult } from '../../scripts/run-seed';
 import { assembleVariants, seedTasks, taskKey } from '../../scripts/variant-runs';
-import { baseVariantId, seedsOf, STUDY_VARIANTS, VARIANTS, variantConfig } from '../../src/lib/model';
+import { baseVariantId, measuresBehaviour, seedsOf, STUDY_VARIANTS, VARIANTS, variantConfig } from '../../src/experiment/variants';
 
 describe('the training runs of the full profile', () => {
   const tasks = seedTasks(FULL_PROFILE);

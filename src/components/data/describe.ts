@@ -1,5 +1,5 @@
 import type { LayerEntry, Manifest, SheetEntry, VariantEntry } from '../../lib/manifest';
-import { OPTIMIZERS } from '../../lib/optimizer-names';
+import { OPTIMIZERS } from '../../experiment/optimizers';
 import { formatAccuracy, formatCount } from './format';
 
 /** Words for a display, as the article names it. */

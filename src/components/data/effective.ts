@@ -1,5 +1,5 @@
 import type { EffectiveEntry, VariantEntry } from '../../lib/manifest';
-import { mean } from './seeds';
+import { mean } from '../../lib/mean';
 
 /** The effective-template measurements of an `mlp` variant; throws naming the variant when it has none. */
 export function getEffective(variant: VariantEntry): EffectiveEntry {

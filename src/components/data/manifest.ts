@@ -1,12 +1,10 @@
 import { base } from 'astro:config/client';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { OPTIMIZER_NAMES } from '../../lib/optimizer-names';
+import { OPTIMIZER_NAMES } from '../../experiment/optimizers';
+import { GENERATED_MANIFEST as MANIFEST_PATH } from '../../lib/generated-dir';
 import { type LayerEntry, type Manifest, parseManifest, type SheetEntry, type VariantEntry } from '../../lib/manifest';
 
-/** Where the figure pipeline writes, relative to the project root, and where the site serves it. */
-export const GENERATED_DIR = 'public/generated';
-const MANIFEST_PATH = `${GENERATED_DIR}/manifest.json`;
 const PUBLIC_PREFIX = 'generated/';
 
 let cached: Manifest | undefined;

@@ -1,14 +1,11 @@
 import type { SeedRun, VariantEntry } from '../../lib/manifest';
+import { mean } from '../../lib/mean';
 
 export interface Spread {
   mean: number;
   min: number;
   max: number;
   count: number;
-}
-
-export function mean(values: readonly number[]): number {
-  return values.reduce((a, b) => a + b, 0) / values.length;
 }
 
 /** Mean, minimum and maximum of a per-seed value over every seed of a variant. */

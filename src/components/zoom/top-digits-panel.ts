@@ -1,7 +1,6 @@
+import { SIDE } from '../../lib/mnist-constants';
 import { type SheetGeometry, tileOrigin } from '../../lib/sheet';
 import { topDigitsOf } from '../../lib/top-digit-file';
-
-const SIDE = 28;
 
 /**
  * The tile viewer's list of a node's strongest training digits. Downloads the index file and the

@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { GENERATED_MANIFEST } from '../../../src/lib/generated-dir';
 
 /** What the built page depends on: when any of these is newer than dist/index.html, rebuild. */
-const SOURCES = ['public/generated/manifest.json', 'public/_headers', 'content', 'src', 'astro.config.mjs', 'package-lock.json'];
+const SOURCES = [GENERATED_MANIFEST, 'public/_headers', 'content', 'src', 'astro.config.mjs', 'package-lock.json'];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
@@ -18,7 +19,7 @@ function newestMtime(path: string): number {
 export function staleReason(root: string, outDir = 'dist'): string | null {
   const page = join(root, outDir, 'index.html');
   if (!existsSync(page)) return `${outDir}/ has no index.html`;
-  if (!existsSync(join(root, 'public/generated/manifest.json'))) return 'there are no figures yet';
+  if (!existsSync(join(root, GENERATED_MANIFEST))) return 'there are no figures yet';
   const built = statSync(page).mtimeMs;
   const changed = SOURCES.filter((s) => newestMtime(join(root, s)) > built);
   return changed.length ? `${changed.join(', ')} changed since the last build` : null;
