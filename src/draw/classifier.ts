@@ -5,7 +5,7 @@
  * on demand.
  */
 import { type DenseNet, parseDenseNet, predictDense } from '../lib/dense-net';
-import type { Architecture } from '../lib/model';
+import type { Architecture } from '../experiment/networks';
 import type { RetrainedModel } from './retrained';
 
 /** A loaded model that classifies one preprocessed digit at a time. */

@@ -1,5 +1,5 @@
-import { PIXELS } from '../lib/idx';
-import type { Architecture } from '../lib/model';
+import { PIXELS } from '../lib/mnist-constants';
+import type { Architecture } from '../experiment/networks';
 import { toMnistInput } from '../lib/preprocess';
 import { translateImage } from '../lib/pixel-transforms';
 import { showBars, summary } from './bars';

@@ -1,4 +1,4 @@
-import { MNIST_COLS, MNIST_ROWS, PIXELS } from '../lib/idx';
+import { PIXELS, SIDE } from '../lib/mnist-constants';
 import { type SheetGeometry, tileOrigin } from '../lib/sheet';
 
 /** The build's sheet of sample training digits, as the wrapper passes it in `data-samples`. */
@@ -26,13 +26,13 @@ export async function sampleDigit(sheet: SampleSheet, index: number): Promise<Fl
   const g = sheet.geometry;
   const { x, y } = tileOrigin(g, index);
   const canvas = document.createElement('canvas');
-  canvas.width = MNIST_COLS;
-  canvas.height = MNIST_ROWS;
+  canvas.width = SIDE;
+  canvas.height = SIDE;
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('canvas 2d context unavailable');
   // Each source pixel is a scale x scale block: unsmoothed downscaling picks one pixel per block.
   ctx.imageSmoothingEnabled = false;
-  ctx.drawImage(img, x, y, g.tileSize * g.scale, g.tileSize * g.scale, 0, 0, MNIST_COLS, MNIST_ROWS);
-  const rgba = ctx.getImageData(0, 0, MNIST_COLS, MNIST_ROWS).data;
+  ctx.drawImage(img, x, y, g.tileSize * g.scale, g.tileSize * g.scale, 0, 0, SIDE, SIDE);
+  const rgba = ctx.getImageData(0, 0, SIDE, SIDE).data;
   return Float32Array.from({ length: PIXELS }, (_, i) => rgba[4 * i] / 255);
 }

@@ -1,4 +1,5 @@
-import { contributionMaps, type DenseLayer, effectiveMap, type EffectiveMap } from '../lib/effective-map';
+import type { DenseLayer } from '../lib/dense-net';
+import { contributionMaps, effectiveMap, type EffectiveMap } from '../lib/effective-map';
 import { contributionScale, mapSums, paintSigned, pictureScale } from './render';
 
 /** What the ten maps show: x ⊙ J_c(x), each pixel's share of the score, or J_c(x) itself. */

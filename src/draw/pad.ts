@@ -1,4 +1,4 @@
-import { MNIST_COLS, MNIST_ROWS } from '../lib/idx';
+import { SIDE } from '../lib/mnist-constants';
 import type { GrayImage } from '../lib/preprocess';
 
 /**
@@ -52,11 +52,11 @@ export class DrawPad {
   /** Replaces the drawing with a 28x28 image of ink [784] in [0, 1], enlarged to fill the pad. */
   paint(ink: Float32Array): void {
     const small = document.createElement('canvas');
-    small.width = MNIST_COLS;
-    small.height = MNIST_ROWS;
+    small.width = SIDE;
+    small.height = SIDE;
     const sctx = small.getContext('2d');
     if (!sctx) return;
-    const img = sctx.createImageData(MNIST_COLS, MNIST_ROWS);
+    const img = sctx.createImageData(SIDE, SIDE);
     const rgb = (getComputedStyle(this.canvas).color.match(/\d+(\.\d+)?/g) ?? ['0', '0', '0']).map(Number);
     for (let p = 0; p < ink.length; p++) {
       img.data.set([rgb[0], rgb[1], rgb[2], Math.round(ink[p] * 255)], 4 * p);

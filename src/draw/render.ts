@@ -1,4 +1,4 @@
-import { PIXELS } from '../lib/idx';
+import { PIXELS } from '../lib/mnist-constants';
 import { quantileAbs, SIGNED_SCALE_QUANTILE, tileColors } from '../lib/normalise';
 import { paintGray, paintTile } from '../paint/canvas';
 

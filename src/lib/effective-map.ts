@@ -5,8 +5,6 @@
  */
 import { affine, type LayerWeights } from './dense-net';
 
-/** Kept for src/draw/maps-view.ts until it imports `DenseLayer` from dense-net itself. */
-export type { DenseLayer } from './dense-net';
 
 /** The network's linear map around one input. */
 export interface EffectiveMap {
