@@ -5,7 +5,6 @@
  */
 import { affine, type LayerWeights } from './dense-net';
 
-
 /** The network's linear map around one input. */
 export interface EffectiveMap {
   /** J(x), row-major [classes, inputs]: row c is the picture logit c applies to the input. */
