@@ -1,3 +1,4 @@
+import { type BehaviourMetric, behaviourValue } from './behaviour-values';
 import type { Manifest, SeedRun, VariantEntry } from './manifest';
 
 /**
@@ -22,7 +23,9 @@ export type Quantity =
   /** Mean over the edge regions of the z-score of the image of the digit that inks the region most. */
   | { variant: string; metric: 'ownerEdgeWeight' }
   /** Of the training images inking a region, the share that are `digit`s. */
-  | { metric: 'shareOfInkers'; region: string; digit: number };
+  | { metric: 'shareOfInkers'; region: string; digit: number }
+  /** A measure of the seed's behaviour tests: erase, plant or shift (`src/lib/behaviour-values.ts`). */
+  | ({ variant: string } & BehaviourMetric);
 
 export type Check =
   /** `left` > `factor` × `right` + `margin` on every seed. */
@@ -135,6 +138,14 @@ function read(manifest: Manifest, q: Quantity, seed: number, claim: Claim): numb
       return mean(run.effectiveCosine ?? missing('effective cosine'));
     case 'meanEffectiveStrength':
       return mean(run.effectiveStrength ?? missing('effective strength'));
+    case 'inked':
+    case 'ownerAccuracy':
+    case 'erasedAccuracy':
+    case 'erasedAllAccuracy':
+    case 'flipShare':
+    case 'probabilityChange':
+    case 'shiftAccuracy':
+      return behaviourValue(run.behaviour ?? missing('behaviour tests'), q, `claim "${claim.id}": ${q.variant} seed ${seed}`);
   }
 }
 
