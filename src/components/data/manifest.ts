@@ -57,8 +57,13 @@ export function outputLayer(variant: VariantEntry): LayerEntry {
  * fingerprint is appended so a browser never shows a cached figure from an older run.
  */
 export function generatedUrl(path: string, manifest = getManifest()): string {
+  return siteUrl(`${PUBLIC_PREFIX}${path}`, manifest);
+}
+
+/** The URL of a file of the site (`path` from its root), under the base path, with the fingerprint appended. */
+export function siteUrl(path: string, manifest = getManifest()): string {
   const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
-  return `${base}${PUBLIC_PREFIX}${path}?v=${manifest.fingerprint.slice(0, 12)}`;
+  return `${base}${path}?v=${manifest.fingerprint.slice(0, 12)}`;
 }
 
 /** The original experiment's variants, in pipeline order. */
