@@ -30,6 +30,8 @@ export type Quantity =
 export type Check =
   /** `left` > `factor` × `right` + `margin` on every seed. */
   | { kind: 'greater'; left: Quantity; right: Quantity | number; margin?: number; factor?: number }
+  /** `left` < `right` on every seed (e.g. a share below a bound). */
+  | { kind: 'less'; left: Quantity; right: Quantity | number }
   /** `quantity` above each of `among` on every seed. */
   | { kind: 'largest'; quantity: Quantity; among: Quantity[] }
   /** |`left` − `right`| < `tolerance` on every seed. */
@@ -77,6 +79,8 @@ function holdsOn(check: Check, value: (q: Quantity) => number): boolean {
   switch (check.kind) {
     case 'greater':
       return of(check.left) > (check.factor ?? 1) * of(check.right) + (check.margin ?? 0);
+    case 'less':
+      return of(check.left) < of(check.right);
     case 'largest': {
       const v = value(check.quantity);
       return check.among.every((q) => v > value(q));
@@ -91,6 +95,7 @@ function holdsOn(check: Check, value: (q: Quantity) => number): boolean {
 function quantitiesOf(check: Check): Quantity[] {
   switch (check.kind) {
     case 'greater':
+    case 'less':
     case 'near':
       return [check.left, ...(typeof check.right === 'number' ? [] : [check.right])];
     case 'largest':

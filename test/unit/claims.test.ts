@@ -48,11 +48,14 @@ describe('checkClaims', () => {
       { id: 'above-90', says: '', check: { kind: 'greater', left: acc('big'), right: 0.9 } },
       { id: 'margin', says: '', check: { kind: 'greater', left: acc('big'), right: acc('small'), margin: 0.16 } },
       { id: 'near', says: '', check: { kind: 'near', left: edge('small'), right: 0.3, tolerance: 0.01 } },
+      { id: 'less', says: '', check: { kind: 'less', left: edge('big'), right: 0.55 } },
+      { id: 'less-than-other', says: '', check: { kind: 'less', left: acc('small'), right: acc('big') } },
       { id: 'largest', says: '', check: { kind: 'largest', quantity: edge('big', 9), among: [edge('big', 0), edge('big', 1)] } },
       { id: 'owner', says: '', check: { kind: 'largest', quantity: { metric: 'shareOfInkers', region: 'bottom-right', digit: 9 }, among: [{ metric: 'shareOfInkers', region: 'bottom-right', digit: 7 }] } },
     ];
     const holds = Object.fromEntries(checkClaims(manifest, claims).map((r) => [r.claim.id, r.failing]));
-    expect(holds).toEqual({ 'above-90': [], margin: [2], near: [], largest: [], owner: [] });
+    // big's corner weights 0.5, 0.2, 0.6 on its own three seeds: below 0.55 on seeds 1 and 2, not 3.
+    expect(holds).toEqual({ 'above-90': [], margin: [2], near: [], less: [3], 'less-than-other': [], largest: [], owner: [] });
   });
 
   it('refuses a claim about a variant or a measurement the manifest lacks', () => {
