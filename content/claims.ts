@@ -1,4 +1,5 @@
 import type { Check, Claim, Quantity } from '../src/lib/claims';
+import { BEHAVIOUR_CLAIMS } from './claims/behaviour';
 import { EFFECTIVE_CLAIMS } from './claims/effective';
 
 /**
@@ -121,4 +122,5 @@ export const CLAIMS: Claim[] = [
     check: { kind: 'greater', left: accuracy('mlp-60k'), right: accuracy('linear-60k') },
   },
   ...EFFECTIVE_CLAIMS,
+  ...BEHAVIOUR_CLAIMS,
 ];
