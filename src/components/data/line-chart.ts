@@ -56,7 +56,8 @@ export function bandPath(f: ChartFrame, points: readonly BandPoint[]): string {
 export function accuracyRange(values: readonly number[], step = 0.1): { yMin: number; yMax: number } {
   const low = Math.min(...values);
   if (!Number.isFinite(low)) throw new Error('accuracyRange: no values');
-  const yMin = Math.max(0, Math.floor(low / step - 1e-9) * step);
+  // The small tolerance keeps a value that is exactly a step (0.5) from dropping to the step below.
+  const yMin = Math.max(0, Math.floor(low / step + 1e-9) * step);
   return { yMin: Math.round(yMin * 1000) / 1000, yMax: 1 };
 }
 
@@ -65,6 +66,7 @@ export function ticks(yMin: number, yMax: number, most = 6): number[] {
   const steps = [0.05, 0.1, 0.2, 0.25, 0.5, 1];
   const step = steps.find((s) => (yMax - yMin) / s + 1 <= most) ?? (yMax - yMin) / (most - 1);
   const out: number[] = [];
-  for (let k = Math.ceil(yMin / step - 1e-9); k * step <= yMax + 1e-9; k++) out.push(Math.round(k * step * 1000) / 1000);
+  // `+ 0` turns the −0 of the first tick at zero into 0.
+  for (let k = Math.ceil(yMin / step - 1e-9); k * step <= yMax + 1e-9; k++) out.push(Math.round(k * step * 1000) / 1000 + 0);
   return out;
 }
