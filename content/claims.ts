@@ -1,5 +1,6 @@
 import type { Check, Claim, Quantity } from '../src/lib/claims';
 import { EDGE_REGION_OWNERS } from '../src/experiment/regions';
+import { BEHAVIOUR_CLAIMS } from './claims/behaviour';
 import { EFFECTIVE_CLAIMS } from './claims/effective';
 
 /**
@@ -116,4 +117,5 @@ export const CLAIMS: Claim[] = [
     check: { kind: 'greater', left: accuracy('mlp-60k'), right: accuracy('linear-60k') },
   },
   ...EFFECTIVE_CLAIMS,
+  ...BEHAVIOUR_CLAIMS,
 ];

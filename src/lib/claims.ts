@@ -1,3 +1,4 @@
+import { type BehaviourMetric, behaviourValue } from './behaviour-values';
 import type { Manifest, SeedRun, VariantEntry } from './manifest';
 import { mean } from './mean';
 
@@ -23,11 +24,15 @@ export type Quantity =
   /** Mean over the edge regions of the z-score of the image of the digit that inks the region most. */
   | { variant: string; metric: 'ownerEdgeWeight' }
   /** Of the training images inking a region, the share that are `digit`s. */
-  | { metric: 'shareOfInkers'; region: string; digit: number };
+  | { metric: 'shareOfInkers'; region: string; digit: number }
+  /** A measure of the seed's behaviour tests: erase, plant or shift (`src/lib/behaviour-values.ts`). */
+  | ({ variant: string } & BehaviourMetric);
 
 export type Check =
   /** `left` > `factor` × `right` + `margin` on every seed. */
   | { kind: 'greater'; left: Quantity; right: Quantity | number; margin?: number; factor?: number }
+  /** `left` < `right` on every seed (e.g. a share below a bound). */
+  | { kind: 'less'; left: Quantity; right: Quantity | number }
   /** `quantity` above each of `among` on every seed. */
   | { kind: 'largest'; quantity: Quantity; among: Quantity[] }
   /** |`left` − `right`| < `tolerance` on every seed. */
@@ -75,6 +80,8 @@ function holdsOn(check: Check, value: (q: Quantity) => number): boolean {
   switch (check.kind) {
     case 'greater':
       return of(check.left) > (check.factor ?? 1) * of(check.right) + (check.margin ?? 0);
+    case 'less':
+      return of(check.left) < of(check.right);
     case 'largest': {
       const v = value(check.quantity);
       return check.among.every((q) => v > value(q));
@@ -89,6 +96,7 @@ function holdsOn(check: Check, value: (q: Quantity) => number): boolean {
 function quantitiesOf(check: Check): Quantity[] {
   switch (check.kind) {
     case 'greater':
+    case 'less':
     case 'near':
       return [check.left, ...(typeof check.right === 'number' ? [] : [check.right])];
     case 'largest':
@@ -136,6 +144,14 @@ function read(manifest: Manifest, q: Quantity, seed: number, claim: Claim): numb
       return mean(run.effectiveCosine ?? missing('effective cosine'));
     case 'meanEffectiveStrength':
       return mean(run.effectiveStrength ?? missing('effective strength'));
+    case 'inked':
+    case 'ownerAccuracy':
+    case 'erasedAccuracy':
+    case 'erasedAllAccuracy':
+    case 'flipShare':
+    case 'probabilityChange':
+    case 'shiftAccuracy':
+      return behaviourValue(run.behaviour ?? missing('behaviour tests'), q, `claim "${claim.id}": ${q.variant} seed ${seed}`);
   }
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkClaims, type Claim, describeFailures, ownerEdgeWeight } from '../../src/lib/claims';
-import type { Manifest, SeedRun } from '../../src/lib/manifest';
+import type { BehaviourMetric } from '../../src/lib/behaviour-values';
+import { checkClaims, type Claim, describeFailures, ownerEdgeWeight, type Quantity } from '../../src/lib/claims';
+import type { BehaviourEntry, Manifest, SeedRun } from '../../src/lib/manifest';
 
 function run(seed: number, testAccuracy: number, bottomRight9: number): SeedRun {
   const zScore = Array.from({ length: 10 }, (_, d) => (d === 9 ? bottomRight9 : 0));
@@ -47,11 +48,14 @@ describe('checkClaims', () => {
       { id: 'above-90', says: '', check: { kind: 'greater', left: acc('big'), right: 0.9 } },
       { id: 'margin', says: '', check: { kind: 'greater', left: acc('big'), right: acc('small'), margin: 0.16 } },
       { id: 'near', says: '', check: { kind: 'near', left: edge('small'), right: 0.3, tolerance: 0.01 } },
+      { id: 'less', says: '', check: { kind: 'less', left: edge('big'), right: 0.55 } },
+      { id: 'less-than-other', says: '', check: { kind: 'less', left: acc('small'), right: acc('big') } },
       { id: 'largest', says: '', check: { kind: 'largest', quantity: edge('big', 9), among: [edge('big', 0), edge('big', 1)] } },
       { id: 'owner', says: '', check: { kind: 'largest', quantity: { metric: 'shareOfInkers', region: 'bottom-right', digit: 9 }, among: [{ metric: 'shareOfInkers', region: 'bottom-right', digit: 7 }] } },
     ];
     const holds = Object.fromEntries(checkClaims(manifest, claims).map((r) => [r.claim.id, r.failing]));
-    expect(holds).toEqual({ 'above-90': [], margin: [2], near: [], largest: [], owner: [] });
+    // big's corner weights 0.5, 0.2, 0.6 on its own three seeds: below 0.55 on seeds 1 and 2, not 3.
+    expect(holds).toEqual({ 'above-90': [], margin: [2], near: [], less: [3], 'less-than-other': [], largest: [], owner: [] });
   });
 
   it('refuses a claim about a variant or a measurement the manifest lacks', () => {
@@ -83,5 +87,63 @@ describe('ownerEdgeWeight', () => {
     ];
     // big 0.5, 0.2 against small 0.3, 0.3: 0.5 > 0.45 holds, 0.2 > 0.45 fails.
     expect(checkClaims(manifest, claims)[0].failing).toEqual([2]);
+  });
+});
+
+describe('behaviour claims', () => {
+  /** A seed's behaviour tests, hand-made: one region, two shifts along each axis. */
+  function behaviour(erased: number, flip: number, down2: number, down2of7: number): BehaviourEntry {
+    const shift = (offset: number, accuracy: number, of7: number) => ({
+      offset,
+      accuracy,
+      perClassAccuracy: Array.from({ length: 10 }, (_, d) => (d === 7 ? of7 : accuracy)),
+    });
+    return {
+      erase: [{ region: 'bottom-left', digit: 7, inked: 120, accuracy: 0.99, erasedAccuracy: erased }],
+      erasedAllAccuracy: 0.95,
+      plant: [{ region: 'bottom-left', digit: 7, flipShare: flip, meanProbabilityChange: flip / 2 }],
+      shift: { rows: [shift(0, 0.98, 0.97), shift(2, down2, down2of7)], columns: [shift(0, 0.98, 0.97), shift(2, 0.9, 0.9)] },
+    };
+  }
+  const withBehaviour = (seed: number, b: BehaviourEntry | undefined): SeedRun => ({ ...run(seed, 0.98, 0), ...(b ? { behaviour: b } : {}) });
+  const m = {
+    variants: [
+      { id: 'edges', seeds: [withBehaviour(1, behaviour(0.6, 0.2, 0.7, 0.3)), withBehaviour(2, behaviour(0.9, 0.01, 0.8, 0.6))] },
+      { id: 'moved', seeds: [withBehaviour(1, behaviour(0.98, 0.001, 0.97, 0.96)), withBehaviour(2, behaviour(0.97, 0.002, 0.96, 0.95))] },
+      { id: 'untested', seeds: [withBehaviour(1, undefined)] },
+    ],
+    ink: { regions: [] },
+  } as unknown as Manifest;
+  const q = (variant: string, metric: BehaviourMetric) => ({ variant, ...metric }) as Quantity;
+  const failing = (check: Claim['check']) => checkClaims(m, [{ id: 'c', says: '', check }])[0].failing;
+
+  it('reads each measure of the behaviour tests per seed', () => {
+    const owner = q('edges', { metric: 'ownerAccuracy', region: 'bottom-left' });
+    // Erasing costs the owner's images accuracy: 0.99 → 0.6 on seed 1, → 0.9 on seed 2.
+    expect(failing({ kind: 'greater', left: owner, right: q('edges', { metric: 'erasedAccuracy', region: 'bottom-left' }), margin: 0.2 })).toEqual([2]);
+    expect(failing({ kind: 'near', left: q('edges', { metric: 'inked', region: 'bottom-left' }), right: 120, tolerance: 0.5 })).toEqual([]);
+    expect(failing({ kind: 'near', left: q('edges', { metric: 'erasedAllAccuracy' }), right: 0.95, tolerance: 1e-9 })).toEqual([]);
+    // Planted ink flips a fifth of the others on seed 1, a hundredth on seed 2.
+    expect(failing({ kind: 'greater', left: q('edges', { metric: 'flipShare', region: 'bottom-left' }), right: 0.05 })).toEqual([2]);
+    expect(failing({ kind: 'greater', left: q('edges', { metric: 'probabilityChange', region: 'bottom-left' }), right: 0.05 })).toEqual([2]);
+  });
+
+  it('reads shift accuracy overall and per digit, and compares variants on every seed', () => {
+    const down2 = (variant: string, digit?: number) => q(variant, { metric: 'shiftAccuracy', axis: 'rows', offset: 2, ...(digit === undefined ? {} : { digit }) });
+    const still = q('edges', { metric: 'shiftAccuracy', axis: 'rows', offset: 0 });
+    // Moved two rows down, the 7s fall from 0.97 to 0.3 (seed 1) and 0.6 (seed 2); overall 0.7 and 0.8.
+    // The moved-digit variant keeps 0.96 and 0.95: ahead by 0.66 and 0.35.
+    expect(failing({ kind: 'greater', left: still, right: down2('edges'), margin: 0.25 })).toEqual([2]);
+    expect(failing({ kind: 'greater', left: down2('edges'), right: down2('edges', 7) })).toEqual([]);
+    expect(failing({ kind: 'greater', left: down2('moved', 7), right: down2('edges', 7), margin: 0.3 })).toEqual([]);
+    expect(failing({ kind: 'greater', left: down2('moved', 7), right: down2('edges', 7), margin: 0.5 })).toEqual([2]);
+    expect(failing({ kind: 'greater', left: q('edges', { metric: 'shiftAccuracy', axis: 'columns', offset: 2, digit: 7 }), right: 0.85 })).toEqual([]);
+  });
+
+  it('refuses a seed without behaviour tests, a region or an offset it lacks', () => {
+    expect(() => failing({ kind: 'greater', left: q('untested', { metric: 'erasedAllAccuracy' }), right: 0 })).toThrow(/untested seed 1 has no behaviour tests/);
+    expect(() => failing({ kind: 'greater', left: q('edges', { metric: 'flipShare', region: 'top' }), right: 0 })).toThrow(/edges seed 1 has no plant entry for region "top"/);
+    expect(() => failing({ kind: 'greater', left: q('edges', { metric: 'shiftAccuracy', axis: 'columns', offset: 3 }), right: 0 })).toThrow(/no shift of 3 columns/);
+    expect(() => failing({ kind: 'greater', left: q('edges', { metric: 'shiftAccuracy', axis: 'rows', offset: 2, digit: 10 }), right: 0 })).toThrow(/digit must be 0-9/);
   });
 });

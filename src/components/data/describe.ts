@@ -10,9 +10,17 @@ export const DISPLAY_WORDS: Record<SheetEntry['display'], string> = {
   digits: 'training images as they are',
 };
 
+/**
+ * True for a variant's last layer. Study variants keep only their output layer, so its index (3)
+ * is not their number of layers (1).
+ */
+export function isOutputLayer(variant: VariantEntry, layer: LayerEntry): boolean {
+  return layer.index === variant.layers[variant.layers.length - 1].index;
+}
+
 /** "the first hidden layer", "the second hidden layer", "the output layer". */
 export function layerWords(variant: VariantEntry, layer: LayerEntry): string {
-  if (layer.index === variant.layers.length) return 'the output layer';
+  if (isOutputLayer(variant, layer)) return 'the output layer';
   const ordinals = ['first', 'second', 'third', 'fourth'];
   return `the ${ordinals[layer.index - 1] ?? `${layer.index}th`} hidden layer`;
 }
@@ -20,7 +28,17 @@ export function layerWords(variant: VariantEntry, layer: LayerEntry): string {
 /** "the multi-layer network trained on 500 images (test accuracy 85.1%)". */
 export function variantWords(variant: VariantEntry): string {
   const optimizer = variant.role === 'study' ? ` with ${OPTIMIZERS[variant.config.optimizer].label}` : '';
-  return `${variant.title} trained on ${formatCount(variant.trainCount)} images${optimizer} (test accuracy ${formatAccuracy(variant.testAccuracy)})`;
+  const moved = variant.config.maxShift ? `, each digit moved at random by up to ${variant.config.maxShift} pixels` : '';
+  return `${variant.title} trained on ${formatCount(variant.trainCount)} images${optimizer}${moved} (test accuracy ${formatAccuracy(variant.testAccuracy)})`;
+}
+
+/**
+ * How a variant was trained, in a few words, to tell apart networks of the same size:
+ * "RMSprop (Keras)", "plain SGD", "RMSprop (Keras), moved digits".
+ */
+export function trainingLabel(variant: VariantEntry): string {
+  const optimizer = OPTIMIZERS[variant.config.optimizer].label;
+  return variant.config.maxShift ? `${optimizer}, moved digits` : optimizer;
 }
 
 /** Short tag for a variant: "the multi-layer network, 500 images". */
@@ -31,7 +49,7 @@ export function variantTag(variant: VariantEntry): string {
 /** Alt text of a weight sheet: what it shows, how many tiles, which model and its accuracy. */
 export function weightSheetAlt(variant: VariantEntry, layer: LayerEntry, sheet: SheetEntry): string {
   const what = layer.index === 1 ? `weights ${layer.composition}` : `composed weights ${layer.composition}`;
-  const tiles = layer.index === variant.layers.length ? `${sheet.tiles} tiles, one per digit 0 to 9` : `${formatCount(sheet.tiles)} tiles, one per node`;
+  const tiles = isOutputLayer(variant, layer) ? `${sheet.tiles} tiles, one per digit 0 to 9` : `${formatCount(sheet.tiles)} tiles, one per node`;
   return (
     `Grid of ${tiles}: the ${what} of ${layerWords(variant, layer)} as 28 by 28 pixel images, ` +
     `${DISPLAY_WORDS[sheet.display]}. Model: ${variantWords(variant)}.`

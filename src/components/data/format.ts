@@ -7,7 +7,17 @@ const integer = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 
 /** A test accuracy (0-1) as a percentage with one decimal: 0.9241 -> "92.4%". */
 export function formatAccuracy(fraction: number): string {
-  return `${(fraction * 100).toFixed(1)}%`;
+  return formatPercent(fraction);
+}
+
+/** A fraction (0-1) as a percentage with `digits` decimals: (0.0132, 1) -> "1.3%". */
+export function formatPercent(fraction: number, digits = 1): string {
+  return `${(fraction * 100).toFixed(digits)}%`;
+}
+
+/** A change of a probability or share (−1 to 1) in signed percentage points: 0.0161 -> "+1.6 points". */
+export function formatPoints(change: number, digits = 1): string {
+  return `${formatSigned(change * 100, digits)} points`;
 }
 
 /** A share (0-1) as a whole percentage, with "<1%" for small non-zero shares: 0.412 -> "41%". */

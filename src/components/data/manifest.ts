@@ -63,7 +63,12 @@ export const SITE_BASE = base.endsWith('/') ? base : `${base}/`;
  * fingerprint is appended so a browser never shows a cached figure from an older run.
  */
 export function generatedUrl(path: string, manifest = getManifest()): string {
-  return `${SITE_BASE}${PUBLIC_PREFIX}${path}?v=${manifest.fingerprint.slice(0, 12)}`;
+  return siteUrl(`${PUBLIC_PREFIX}${path}`, manifest);
+}
+
+/** The URL of a file of the site (`path` from its root), under the base path, with the fingerprint appended. */
+export function siteUrl(path: string, manifest = getManifest()): string {
+  return `${SITE_BASE}${path}?v=${manifest.fingerprint.slice(0, 12)}`;
 }
 
 /** The original experiment's variants, in pipeline order. */

@@ -1,0 +1,72 @@
+/**
+ * Geometry of a small static line chart (SVG drawn at build time): scales, ticks, and the paths of
+ * a mean line and of the band between the lowest and highest seed.
+ */
+
+/** One point of a series: the mean over seeds at `x`, and the seed range. */
+export interface BandPoint {
+  x: number;
+  mean: number;
+  min: number;
+  max: number;
+}
+
+/** Plot area and data ranges of a chart, in SVG user units. */
+export interface ChartFrame {
+  width: number;
+  height: number;
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  xMin: number;
+  xMax: number;
+  yMin: number;
+  yMax: number;
+}
+
+/** SVG x of a data x. */
+export function xAt(f: ChartFrame, x: number): number {
+  return f.left + ((x - f.xMin) / (f.xMax - f.xMin)) * (f.width - f.left - f.right);
+}
+
+/** SVG y of a data y (up is larger). */
+export function yAt(f: ChartFrame, y: number): number {
+  return f.top + ((f.yMax - y) / (f.yMax - f.yMin)) * (f.height - f.top - f.bottom);
+}
+
+const round = (v: number) => Math.round(v * 10) / 10;
+
+/** The mean line through the points, in x order: "M x y L x y …". */
+export function linePath(f: ChartFrame, points: readonly BandPoint[]): string {
+  return points.map((p, i) => `${i === 0 ? 'M' : 'L'}${round(xAt(f, p.x))} ${round(yAt(f, p.mean))}`).join(' ');
+}
+
+/** The closed band from each point's max, left to right, back along its min. */
+export function bandPath(f: ChartFrame, points: readonly BandPoint[]): string {
+  const upper = points.map((p) => `${round(xAt(f, p.x))} ${round(yAt(f, p.max))}`);
+  const lower = [...points].reverse().map((p) => `${round(xAt(f, p.x))} ${round(yAt(f, p.min))}`);
+  return `M${upper.join(' L')} L${lower.join(' L')} Z`;
+}
+
+/**
+ * A y range for accuracies (0-1) that holds every value: from the lowest value rounded down to a
+ * step of `step` (never below 0) up to 1.
+ */
+export function accuracyRange(values: readonly number[], step = 0.1): { yMin: number; yMax: number } {
+  const low = Math.min(...values);
+  if (!Number.isFinite(low)) throw new Error('accuracyRange: no values');
+  // The small tolerance keeps a value that is exactly a step (0.5) from dropping to the step below.
+  const yMin = Math.max(0, Math.floor(low / step + 1e-9) * step);
+  return { yMin: Math.round(yMin * 1000) / 1000, yMax: 1 };
+}
+
+/** Tick values from `yMin` to `yMax` at a round step that gives at most `most` ticks. */
+export function ticks(yMin: number, yMax: number, most = 6): number[] {
+  const steps = [0.05, 0.1, 0.2, 0.25, 0.5, 1];
+  const step = steps.find((s) => (yMax - yMin) / s + 1 <= most) ?? (yMax - yMin) / (most - 1);
+  const out: number[] = [];
+  // `+ 0` turns the −0 of the first tick at zero into 0.
+  for (let k = Math.ceil(yMin / step - 1e-9); k * step <= yMax + 1e-9; k++) out.push(Math.round(k * step * 1000) / 1000 + 0);
+  return out;
+}
