@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { SheetEntry } from '../../src/lib/manifest';
 import type { Display } from '../../src/lib/normalise';
-import { type RenderedSheet, renderRgbSheet, renderWeightSheet } from '../../src/lib/render-sheet';
+import { type RenderedSheet, renderRgbSheet, renderWeightSheet, sheetEntryOf } from '../../src/lib/render-sheet';
 import { writePng } from '../write-png';
 
 /**
@@ -31,20 +31,7 @@ export async function writeGraySheet(
 }
 
 async function writeSheet(outDir: string, path: string, sheet: RenderedSheet, display: SheetEntry['display']): Promise<SheetEntry> {
-  const g = sheet.geometry;
   // Sheets of hundreds of noisy tiles are the page's heaviest images: store them as palette PNGs.
-  await writePng(join(outDir, path), sheet.rgba, g.width, g.height, g.tiles > 64);
-  return {
-    display,
-    path,
-    tiles: g.tiles,
-    columns: g.columns,
-    rows: g.rows,
-    tileSize: g.tileSize,
-    scale: g.scale,
-    gap: g.gap,
-    width: g.width,
-    height: g.height,
-    ...(sheet.valueScale !== undefined ? { valueScale: sheet.valueScale } : {}),
-  };
+  await writePng(join(outDir, path), sheet.rgba, sheet.geometry.width, sheet.geometry.height, sheet.geometry.tiles > 64);
+  return sheetEntryOf(sheet, display, path);
 }

@@ -1,3 +1,4 @@
+import type { SheetEntry } from './manifest';
 import { type Display, quantileAbs, SIGNED_SCALE_QUANTILE, tileColors } from './normalise';
 import { PIXELS } from './mnist-constants';
 import { paintSheet, type SheetGeometry, sheetGeometry } from './sheet';
@@ -28,4 +29,22 @@ export function renderRgbSheet(rgb: Uint8ClampedArray): RenderedSheet {
 export function renderWeightSheet(values: Float32Array, display: Display, signedScale?: number): RenderedSheet {
   const valueScale = display === 'signed' ? (signedScale ?? quantileAbs(values, SIGNED_SCALE_QUANTILE)) : undefined;
   return { ...renderRgbSheet(tileColors(values, PIXELS, display, valueScale)), valueScale };
+}
+
+/** The manifest's entry for a rendered sheet stored at `path`: its geometry and, if signed, its scale. */
+export function sheetEntryOf(sheet: RenderedSheet, display: SheetEntry['display'], path: string): SheetEntry {
+  const g = sheet.geometry;
+  return {
+    display,
+    path,
+    tiles: g.tiles,
+    columns: g.columns,
+    rows: g.rows,
+    tileSize: g.tileSize,
+    scale: g.scale,
+    gap: g.gap,
+    width: g.width,
+    height: g.height,
+    ...(sheet.valueScale !== undefined ? { valueScale: sheet.valueScale } : {}),
+  };
 }

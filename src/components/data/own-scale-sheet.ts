@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { GENERATED_DIR } from '../../lib/generated-dir';
 import { PIXELS } from '../../lib/mnist-constants';
 import type { SheetEntry, VariantEntry } from '../../lib/manifest';
-import { type RenderedSheet, renderWeightSheet } from '../../lib/render-sheet';
+import { type RenderedSheet, renderWeightSheet, sheetEntryOf } from '../../lib/render-sheet';
 import { getEffective } from './effective';
 import { getManifest, siteUrl } from './manifest';
 
@@ -42,20 +42,7 @@ export function ownScaleSheet(variant: VariantEntry): OwnScaleSheet {
   const e = getEffective(variant);
   const values = readImages(resolve(process.cwd(), GENERATED_DIR, e.path), 10);
   const rendered = renderWeightSheet(values, 'signed');
-  const g = rendered.geometry;
-  const sheet: SheetEntry = {
-    display: 'signed',
-    path: `figures/${ownScaleName(variant.id)}`,
-    tiles: g.tiles,
-    columns: g.columns,
-    rows: g.rows,
-    tileSize: g.tileSize,
-    scale: g.scale,
-    gap: g.gap,
-    width: g.width,
-    height: g.height,
-    valueScale: rendered.valueScale,
-  };
+  const sheet = sheetEntryOf(rendered, 'signed', `figures/${ownScaleName(variant.id)}`);
   const entry = { sheet, rendered };
   cache.set(variant.id, entry);
   return entry;
