@@ -5,9 +5,23 @@ import { isOptimizerName, OPTIMIZERS, type OptimizerName } from '../lib/optimize
 /** Which composed layer the live canvas shows. */
 export type LayerView = 'output' | 'layer2' | 'layer1';
 
-/** TensorFlow.js backend for in-browser training; `auto` picks wasm, else cpu. */
-export type BrowserBackend = 'auto' | 'wasm' | 'webgl' | 'cpu';
-export const BROWSER_BACKENDS: readonly BrowserBackend[] = ['auto', 'wasm', 'webgl', 'cpu'];
+/**
+ * TensorFlow.js backend for in-browser training. `auto` times the backends this browser offers
+ * (WebGPU when it has an adapter, WebAssembly) on the first Train press and keeps the faster.
+ */
+export type BrowserBackend = 'auto' | TrainingBackend;
+/** A backend that trains: what `auto` resolves to. */
+export type TrainingBackend = 'wasm' | 'webgpu' | 'webgl' | 'cpu';
+export const BROWSER_BACKENDS: readonly BrowserBackend[] = ['auto', 'wasm', 'webgpu', 'webgl', 'cpu'];
+
+/** How the widget names each backend to a reader. */
+export const BACKEND_LABELS: Readonly<Record<BrowserBackend, string>> = {
+  auto: 'Automatic',
+  wasm: 'WebAssembly',
+  webgpu: 'WebGPU',
+  webgl: 'WebGL',
+  cpu: 'plain JavaScript',
+};
 
 /** Everything a reader can set in a retraining widget. */
 export interface RetrainSettings {
@@ -22,6 +36,11 @@ export interface RetrainSettings {
   display: Display;
   view: LayerView;
   backend: BrowserBackend;
+  /**
+   * Which run of the experiment's seeds: 1 is the seed the article's figures come from, k the
+   * (k-1)-th after it, as the pipeline numbers them. Sets the initial weights and the shuffling.
+   */
+  seed: number;
 }
 
 /** Covers every optimizer's own rate (`OPTIMIZERS[name].learningRate`: 0.001, and 0.1 for SGD). */
@@ -29,6 +48,7 @@ export const LEARNING_RATES = [0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1] as
 export const BATCH_SIZES = [8, 16, 32, 64, 128, 256] as const;
 export const MIN_TRAIN_SIZE = 100;
 export const MAX_EPOCHS = 20;
+export const MAX_SEED = 9999;
 
 export function defaultSettings(architecture: Architecture, maxTrain: number): RetrainSettings {
   return {
@@ -42,6 +62,7 @@ export function defaultSettings(architecture: Architecture, maxTrain: number): R
     display: 'minmax',
     view: 'output',
     backend: 'auto',
+    seed: 1,
   };
 }
 
@@ -62,6 +83,7 @@ export function sanitise(s: RetrainSettings, maxTrain: number): RetrainSettings 
     display: s.display === 'signed' ? 'signed' : 'minmax',
     view: s.view === 'layer1' || s.view === 'layer2' ? s.view : 'output',
     backend: BROWSER_BACKENDS.includes(s.backend) ? s.backend : 'auto',
+    seed: clampInt(Number.isFinite(s.seed) ? s.seed : 1, 1, MAX_SEED),
   };
 }
 
@@ -76,6 +98,7 @@ const KEYS = {
   display: 'display',
   view: 'view',
   backend: 'backend',
+  seed: 'seed',
 } as const satisfies Record<keyof RetrainSettings, string>;
 
 /** Writes settings into URL search params under `prefix` (one widget's namespace). */
@@ -112,6 +135,7 @@ export function parseSettings(get: (field: keyof RetrainSettings) => string | nu
       display: (get('display') as Display | null) ?? base.display,
       view: (get('view') as LayerView | null) ?? base.view,
       backend: (get('backend') as BrowserBackend | null) ?? base.backend,
+      seed: num('seed', base.seed),
     },
     maxTrain,
   );

@@ -5,11 +5,12 @@ import { composeLayer } from '../lib/compose';
 import { confusionMatrix, perClassAccuracy } from '../lib/confusion';
 import { headOf, subsetOf, type DigitSet } from '../lib/mnist';
 import { modelFiles } from '../lib/model-files';
-import { compileModel, createModel, DEFAULT_TRAINING, denseKernels, disposeModel, type TrainingConfig } from '../lib/model';
+import { type Architecture, compileModel, createModel, DEFAULT_TRAINING, denseKernels, disposeModel, type TrainingConfig } from '../lib/model';
 import { train } from '../lib/train';
-import type { FromWorker, ToWorker } from './protocol';
-import type { LayerView, RetrainSettings } from './settings';
-import { startBackend } from './worker-backend';
+import { chooseBackend } from './backend-probe';
+import type { AutoChoice, FromWorker, ToWorker } from './protocol';
+import type { LayerView, RetrainSettings, TrainingBackend } from './settings';
+import { autoCandidates, startBackend } from './worker-backend';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -25,7 +26,7 @@ let model: tf.LayersModel | null = null;
 let abort: AbortController | null = null;
 let resumeGate: { promise: Promise<void>; open: () => void } | null = null;
 let view: LayerView = 'output';
-let architecture = 'mlp';
+let architecture: Architecture = 'mlp';
 
 const post = (message: FromWorker, transfer: Transferable[] = []) => self.postMessage(message, transfer);
 
@@ -44,7 +45,7 @@ async function handle(message: ToWorker): Promise<void> {
       strip = subsetOf(message.test, message.stripIndices);
       return;
     case 'train':
-      return runTraining(message.settings, message.buildModelUrl, message.stockKernels);
+      return runTraining(message.settings, message.buildModelUrl, message.stockKernels, message.autoChoice);
     case 'pause':
       if (abort && !resumeGate) {
         let open = () => {};
@@ -77,7 +78,7 @@ async function handle(message: ToWorker): Promise<void> {
   }
 }
 
-async function runTraining(settings: RetrainSettings, buildModelUrl: string, stockKernels: boolean): Promise<void> {
+async function runTraining(settings: RetrainSettings, buildModelUrl: string, stockKernels: boolean, autoChoice: AutoChoice | null): Promise<void> {
   if (abort) return;
   if (!trainSet || !testSet) throw new Error('training data has not arrived yet');
   abort = new AbortController();
@@ -85,19 +86,29 @@ async function runTraining(settings: RetrainSettings, buildModelUrl: string, sto
   post({ type: 'state', state: 'loading' });
   try {
     discardModel();
-    post({ type: 'backend', backend: await startBackend(settings.backend, !stockKernels) });
     const config: TrainingConfig = {
       ...DEFAULT_TRAINING,
       optimizer: settings.optimizer,
       learningRate: settings.learningRate,
       batchSize: settings.batchSize,
       epochs: settings.epochs,
+      // Seed 1 is the figures' seed; the pipeline's further seeds follow it.
+      seed: DEFAULT_TRAINING.seed + settings.seed - 1,
     };
+    const data = headOf(trainSet, Math.min(settings.trainSize, trainSet.count));
+    let backend: TrainingBackend;
+    if (settings.backend === 'auto') {
+      const choice = autoChoice ?? (await chooseBackend(await autoCandidates(), settings.architecture, config, data, !stockKernels));
+      post({ type: 'auto', choice });
+      backend = choice.backend;
+    } else {
+      backend = settings.backend;
+    }
+    post({ type: 'backend', backend: await startBackend(backend, !stockKernels) });
     architecture = settings.architecture;
     view = settings.view;
     model = settings.fromBuild ? await tf.loadLayersModel(buildModelUrl) : createModel(settings.architecture, config);
     if (settings.fromBuild) compileModel(model, config);
-    const data = headOf(trainSet, Math.min(settings.trainSize, trainSet.count));
     post({ type: 'state', state: 'training' });
     postImages();
     postStrip();

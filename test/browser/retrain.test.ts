@@ -166,6 +166,42 @@ describe('retraining widgets', () => {
     await opened.close();
   });
 
+  it('give the same model twice for the same seed and settings, and another for another seed', async () => {
+    const opened = await openPage();
+    const { page } = opened;
+    await configure(page, 'mlp', { trainSize: 500, epochs: 1, batchSize: 64 });
+    const seed = part(page, 'mlp', 'input[name=seed]');
+    expect(await seed.inputValue()).toBe('1');
+    await seed.fill('3');
+    await seed.dispatchEvent('change', { bubbles: true });
+    expect(new URL(page.url()).searchParams.get('mlp.seed')).toBe('3');
+    const run = async (): Promise<Float32Array> => {
+      await page.evaluate(() => {
+        delete (window as unknown as { trained?: number[] }).trained;
+        window.addEventListener('mnist:retrained', (e) => {
+          const detail = (e as CustomEvent<{ weightData: ArrayBuffer }>).detail;
+          (window as unknown as { trained: number[] }).trained = Array.from(new Float32Array(detail.weightData));
+        }, { once: true });
+      });
+      await press(page, 'mlp', 'train');
+      await waitForState(page, 'mlp', 'done');
+      await page.waitForFunction(() => 'trained' in window);
+      const weights = new Float32Array(await page.evaluate(() => (window as unknown as { trained: number[] }).trained));
+      await press(page, 'mlp', 'reset');
+      await waitForState(page, 'mlp', 'idle', 10_000);
+      return weights;
+    };
+    const first = await run();
+    const again = await run();
+    expect(first.length).toBeGreaterThan(400_000);
+    expect(again).toEqual(first);
+    await seed.fill('4');
+    await seed.dispatchEvent('change', { bubbles: true });
+    const other = await run();
+    expect(other.some((v, i) => v !== first[i])).toBe(true);
+    await opened.close();
+  });
+
   it('download the retrained model in TensorFlow.js format', async () => {
     const opened = await openPage();
     const { page } = opened;

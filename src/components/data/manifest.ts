@@ -2,11 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { OPTIMIZER_NAMES } from '../../lib/optimizer-names';
 import { type LayerEntry, type Manifest, parseManifest, type SheetEntry, type VariantEntry } from '../../lib/manifest';
+import { generatedFileUrl } from '../../widgets/contract';
 
 /** Where the figure pipeline writes, relative to the project root, and where the site serves it. */
 export const GENERATED_DIR = 'public/generated';
 const MANIFEST_PATH = `${GENERATED_DIR}/manifest.json`;
-const PUBLIC_PREFIX = 'generated/';
 
 let cached: Manifest | undefined;
 
@@ -57,8 +57,7 @@ export function outputLayer(variant: VariantEntry): LayerEntry {
  * fingerprint is appended so a browser never shows a cached figure from an older run.
  */
 export function generatedUrl(path: string, manifest = getManifest()): string {
-  const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
-  return `${base}${PUBLIC_PREFIX}${path}?v=${manifest.fingerprint.slice(0, 12)}`;
+  return generatedFileUrl(import.meta.env.BASE_URL, path, manifest.fingerprint);
 }
 
 /** The original experiment's variants, in pipeline order. */
