@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { chromiumPath, WEBGPU_CHROMIUM_ARGS } from '../test/browser/setup/chromium';
 import { serveStatic, type StaticServer } from '../test/browser/setup/static-server';
+import { benchWidgetDefaults } from './bench/widget-defaults';
 import { textTable } from './text-table';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -93,6 +94,8 @@ export async function benchBrowser({ quick, node }: { quick: boolean; node?: Nod
     out.push(textTable(['backend', 'network', 'images', 'samples/s'], rows));
     const auto = await measure({ architecture: 'mlp', images: mlpImages, backend: 'auto', stockKernels: false, isolated: true });
     out.push(`\nAutomatic, multi-layer network: ${auto.auto ?? `chose ${auto.backend}`}`);
+    out.push(`\nEach retraining widget's defaults as a reader gets them (Train pressed in a fresh page)\n`);
+    out.push(await benchWidgetDefaults(browser, isolated, quick ? 1 : 5));
   } finally {
     await browser.close();
     await isolated.close();

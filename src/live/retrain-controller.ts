@@ -1,13 +1,13 @@
 import type { EpochReport } from '../lib/train';
 import { OPTIMIZERS } from '../lib/optimizer-names';
 import { renderWeightSheet } from '../lib/render-sheet';
-import { paintGray, putSheet } from '../paint/canvas';
+import { putSheet } from '../paint/canvas';
 import { generatedFileUrl } from '../widgets/contract';
 import { autoChoiceText, keepAutoChoice, pageAutoChoice } from './auto-choice';
 import { loadBrowserDigits } from './browser-data';
 import { announceRetrained, downloadModel } from './model-export';
 import type { BackendReport, FromWorker, WorkerState } from './protocol';
-import { renderConfusion, renderGuesses } from './results-view';
+import { paintStrip, renderConfusion, renderGuesses } from './results-view';
 import { BACKEND_LABELS, defaultSettings, type RetrainSettings } from './settings';
 import { readForm, writeForm } from './settings-form';
 import { TrainingCharts } from './training-charts';
@@ -90,7 +90,8 @@ export class RetrainController {
         this.#status(`Loading ${train.count.toLocaleString('en-US')} training and ${test.count.toLocaleString('en-US')} test digits…`);
         const digits = await loadBrowserDigits((path) => this.#generatedUrl(path), this.#config.browserData, (f) => (progress.value = f));
         progress.hidden = true;
-        this.#drawStrip(digits.test.images, digits.test.labels);
+        this.#stripLabels = paintStrip(this.#stripItems(), digits.test.images, digits.test.labels, this.#config.stripIndices);
+        this.#el('[data-role=strip]').hidden = false;
         this.#worker = new WorkerClient(digits, this.#config.stripIndices, (m) => this.#onMessage(m), (message) => this.#status(`The training worker failed: ${message}`));
       }
       this.#clearResults();
@@ -208,17 +209,6 @@ export class RetrainController {
     putSheet(canvas, renderWeightSheet(this.#lastImages, this.#settings.display));
     canvas.hidden = false;
     this.#el('[data-role=static]').hidden = true;
-  }
-
-  #drawStrip(images: Uint8Array, labels: Uint8Array): void {
-    const items = this.#stripItems();
-    this.#stripLabels = this.#config.stripIndices.map((i) => labels[i]);
-    items.forEach((item, k) => {
-      const i = this.#config.stripIndices[k];
-      const canvas = item.querySelector('canvas');
-      if (canvas) paintGray(canvas, images.subarray(i * 784, (i + 1) * 784));
-    });
-    this.#el('[data-role=strip]').hidden = false;
   }
 
   #clearResults(): void {
