@@ -32,7 +32,6 @@ const post = (message: FromWorker, transfer: Transferable[] = []) => self.postMe
 
 self.onmessage = (event: MessageEvent<ToWorker>) => {
   handle(event.data).catch((error: unknown) => {
-    if (isAbort(error)) return;
     post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
   });
 };
@@ -68,7 +67,7 @@ async function handle(message: ToWorker): Promise<void> {
       return;
     case 'view':
       view = message.view;
-      postImages();
+      await postImages();
       return;
     case 'memory':
       post({ type: 'memory', numTensors: tf.memory().numTensors, numBytes: tf.memory().numBytes });
@@ -110,8 +109,8 @@ async function runTraining(settings: RetrainSettings, buildModelUrl: string, sto
     model = settings.fromBuild ? await tf.loadLayersModel(buildModelUrl) : createModel(settings.architecture, config);
     if (settings.fromBuild) compileModel(model, config);
     post({ type: 'state', state: 'training' });
-    postImages();
-    postStrip();
+    await postImages();
+    await postStrip();
     // Time spent in training steps only: not evaluation, redraws, yields or pauses.
     let busy = 0;
     let samples = 0;
@@ -126,22 +125,22 @@ async function runTraining(settings: RetrainSettings, buildModelUrl: string, sto
         post({ type: 'batch', ...r });
         const every = view === 'output' ? REDRAW_EVERY : REDRAW_EVERY_WIDE;
         if ((r.batch + 1) % every === 0) {
-          postImages();
-          postStrip();
+          await postImages();
+          await postStrip();
         }
         // Let pause, reset and view messages in between batches.
         await new Promise((resolve) => setTimeout(resolve, 0));
         if (resumeGate) await resumeGate.promise;
         mark = performance.now();
       },
-      onEpochEnd: (report) => {
+      onEpochEnd: async (report) => {
         post({ type: 'epoch', report });
-        postImages();
+        await postImages();
         mark = performance.now();
       },
     });
-    postStrip();
-    const confusion = confusionMatrix(model, testSet);
+    await postStrip();
+    const confusion = await confusionMatrix(model, testSet);
     post({
       type: 'done',
       confusion,
@@ -152,35 +151,43 @@ async function runTraining(settings: RetrainSettings, buildModelUrl: string, sto
     });
     post({ type: 'state', state: 'done' });
   } catch (error) {
-    if (!isAbort(error)) throw error;
     discardModel();
     post({ type: 'state', state: 'idle' });
+    // Only a reset stops training quietly: an AbortError of the browser's own (WebGPU aborts a
+    // buffer mapping, for one) is a failure to report.
+    if (!signal.aborted) throw error;
   } finally {
     abort = null;
     resumeGate = null;
   }
 }
 
-/** Sends the composed images of the current view's layer. */
-function postImages(): void {
+/**
+ * Sends the composed images of the current view's layer. Reads asynchronously, as every read
+ * here does: the WebGPU backend cannot read synchronously in a worker.
+ */
+async function postImages(): Promise<void> {
   if (!model) return;
   const kernels = denseKernels(model);
   const index = view === 'output' ? kernels.length - 1 : view === 'layer2' ? 1 : 0;
   const composed = composeLayer(kernels, Math.min(index, kernels.length - 1));
-  const values = composed.dataSync() as Float32Array;
+  tf.dispose(kernels);
+  const values = (await composed.data()) as Float32Array;
   const nodes = composed.shape[0];
-  tf.dispose([...kernels, composed]);
+  composed.dispose();
   post({ type: 'images', view: index === kernels.length - 1 ? 'output' : view, nodes, values }, [values.buffer]);
 }
 
-function postStrip(): void {
+async function postStrip(): Promise<void> {
   if (!model || !strip) return;
   const current = model;
   const stripSet = strip;
-  const guesses = tf.tidy(() => {
+  const guessTensor = tf.tidy(() => {
     const { xs } = batchTensors(stripSet, null, 0, stripSet.count);
-    return Array.from((current.predict(xs) as tf.Tensor2D).argMax(1).dataSync());
+    return (current.predict(xs) as tf.Tensor2D).argMax(1);
   });
+  const guesses = Array.from(await guessTensor.data());
+  guessTensor.dispose();
   post({ type: 'strip', guesses });
 }
 
@@ -198,8 +205,4 @@ function discardModel(): void {
 function openGate(): void {
   resumeGate?.open();
   resumeGate = null;
-}
-
-function isAbort(error: unknown): boolean {
-  return error instanceof DOMException ? error.name === 'AbortError' : error instanceof Error && error.name === 'AbortError';
 }
