@@ -166,6 +166,25 @@ describe('retraining widgets', () => {
     await opened.close();
   });
 
+  it("reach 85% test accuracy with their defaults, as a reader first presses Train", async () => {
+    const opened = await openPage();
+    const { page } = opened;
+    for (const id of ['linear', 'mlp']) {
+      await page.locator(widget(id)).scrollIntoViewIfNeeded();
+      await waitForControls(page, id);
+      await press(page, id, 'train');
+      await waitForState(page, id, 'done', 300_000);
+      const accuracy = Number(await page.locator(widget(id)).getAttribute('data-test-accuracy'));
+      console.log(`${id} widget, defaults, seed 1: ${(accuracy * 100).toFixed(1)}%; ${await part(page, id, '[data-role=auto]').textContent()}`);
+      expect(accuracy).toBeGreaterThanOrEqual(0.85);
+      // Without a WebGPU adapter, "automatic" has WebAssembly alone and says so.
+      expect(await page.locator(widget(id)).getAttribute('data-auto-choice')).toBe('wasm');
+      expect(await part(page, id, '[data-role=auto]').textContent()).toBe('Automatic: WebAssembly, the only backend to choose from in this browser.');
+    }
+    expect(opened.consoleErrors).toEqual([]);
+    await opened.close();
+  }, 600_000);
+
   it('give the same model twice for the same seed and settings, and another for another seed', async () => {
     const opened = await openPage();
     const { page } = opened;
