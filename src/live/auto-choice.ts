@@ -25,6 +25,9 @@ export function autoChoiceText(c: AutoChoice): string {
   const label = BACKEND_LABELS[c.backend];
   if (c.rates.length < 2) return `Automatic: ${label}, the only backend to choose from in this browser.`;
   const own = c.rates.find((r) => r.backend === c.backend);
-  const others = c.rates.filter((r) => r !== own).map((r) => `${BACKEND_LABELS[r.backend]}: ${Math.round(r.samplesPerSecond).toLocaleString('en-US')}`);
+  // 0: the backend had not finished its warm-up batch when its time was up.
+  const others = c.rates
+    .filter((r) => r !== own)
+    .map((r) => `${BACKEND_LABELS[r.backend]}: ${r.samplesPerSecond > 0 ? Math.round(r.samplesPerSecond).toLocaleString('en-US') : 'not warmed up in time'}`);
   return `Automatic: ${label}, ${own ? rate(own.samplesPerSecond) : 'the fastest'} (${others.join(', ')}), timed in ${(c.ms / 1000).toFixed(1)} s.`;
 }

@@ -135,9 +135,10 @@ describe('automatic backend choice with a WebGPU adapter on offer', () => {
     console.log(r.autoText);
     expect(r.autoChoice).toBe('wasm');
     expect(r.backend).toBe('wasm');
-    const m = /^Automatic: WebAssembly, ([\d,]+) images a second \(WebGPU: ([\d,]+)\), timed in ([\d.]+) s\.$/.exec(r.autoText);
+    // SwiftShader may not even finish its warm-up batch within its share of the time.
+    const m = /^Automatic: WebAssembly, ([\d,]+) images a second \(WebGPU: ([\d,]+|not warmed up in time)\), timed in ([\d.]+) s\.$/.exec(r.autoText);
     expect(m, r.autoText).not.toBeNull();
-    const [wasmRate, gpuRate, seconds] = (m ?? []).slice(1).map((s) => Number(s.replace(/,/g, '')));
+    const [wasmRate, gpuRate, seconds] = (m ?? []).slice(1).map((s) => (s.startsWith('not') ? 0 : Number(s.replace(/,/g, ''))));
     expect(wasmRate).toBeGreaterThan(gpuRate);
     expect(seconds).toBeLessThanOrEqual(1.5);
   }, TIMEOUT);
