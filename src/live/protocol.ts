@@ -46,7 +46,7 @@ export interface BackendRate {
 export interface AutoChoice {
   backend: TrainingBackend;
   rates: BackendRate[];
-  /** Time spent measuring, in ms (0 when only one backend was offered). */
+  /** Time spent in the timed training steps, warm-ups included, in ms (0 when there was no choice). */
   ms: number;
 }
 
