@@ -31,7 +31,7 @@ export async function benchWidgetDefaults(browser: Browser, server: StaticServer
         await page.waitForFunction((s) => document.querySelector<HTMLElement>(s)?.dataset.state === 'done', sel, { timeout: 600_000 });
         const seconds = (Date.now() - started) / 1000;
         const accuracy = Number(await widget.getAttribute('data-test-accuracy'));
-        rows.push([id, settings, seed, `${(accuracy * 100).toFixed(1)}%`, seconds.toFixed(1), (await widget.getAttribute('data-backend')) ?? '?']);
+        rows.push([id, settings, String(seed), `${(accuracy * 100).toFixed(1)}%`, seconds.toFixed(1), (await widget.getAttribute('data-backend')) ?? '?']);
       } finally {
         await page.close();
       }
