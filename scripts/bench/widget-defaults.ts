@@ -17,7 +17,7 @@ export async function benchWidgetDefaults(browser: Browser, server: StaticServer
     for (let seed = 1; seed <= seeds; seed++) {
       const page = await browser.newPage();
       try {
-        await page.goto(`${server.url}?${id}.seed=${seed}`);
+        await page.goto(`${server.url}?${id}.seed=${seed}`, { timeout: 120_000 });
         const sel = `retrain-widget#retrain-${id}`;
         const widget = page.locator(sel);
         await widget.scrollIntoViewIfNeeded();
