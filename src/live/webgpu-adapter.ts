@@ -9,12 +9,6 @@ interface GpuAdapter {
 }
 
 let asked: Promise<string | null> | null = null;
-/**
- * The adapter asked for, kept for the worker's life: Chromium fails later buffer mappings of the
- * backend's own device ("A valid external Instance reference no longer exists") once this one is
- * garbage-collected.
- */
-let kept: GpuAdapter | null = null;
 
 /**
  * Whether this browser offers a WebGPU adapter, asked once per worker: a short description of it
@@ -33,7 +27,6 @@ async function ask(): Promise<string | null> {
     // The same preference as tfjs-backend-webgpu's own request.
     const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
     if (!adapter) return null;
-    kept = adapter;
     const info = adapter.info ?? {};
     const name = [info.vendor, info.architecture || info.description].filter(Boolean).join(' ') || 'unnamed adapter';
     const software = adapter.isFallbackAdapter ?? (info as { isFallbackAdapter?: boolean }).isFallbackAdapter;
