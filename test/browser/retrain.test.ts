@@ -219,7 +219,7 @@ describe('retraining widgets', () => {
     const other = await run();
     expect(other.some((v, i) => v !== first[i])).toBe(true);
     await opened.close();
-  });
+  }, 240_000);
 
   it('download the retrained model in TensorFlow.js format', async () => {
     const opened = await openPage();
