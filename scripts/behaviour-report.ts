@@ -12,7 +12,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { spreadOver, type Spread } from '../src/components/data/seeds';
 import { type BehaviourEntry, parseManifest, type SeedRun, type VariantEntry } from '../src/lib/manifest';
-import { OPTIMIZERS } from '../src/lib/optimizer-names';
+import { OPTIMIZERS } from '../src/experiment/optimizers';
 import { DEFAULT_OUT, MANIFEST_FILE } from './pipeline';
 import { textTable } from './text-table';
 

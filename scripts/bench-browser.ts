@@ -1,13 +1,14 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, chromiumPath } from '../test/browser/setup/chromium';
+import { chromiumPath, WEBGPU_CHROMIUM_ARGS } from '../test/browser/setup/chromium';
 import { serveStatic, type StaticServer } from '../test/browser/setup/static-server';
+import { benchWidgetDefaults } from './bench/widget-defaults';
 import { textTable } from './text-table';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
-const OTHER_BACKENDS = ['webgl', 'cpu'] as const;
+const OTHER_BACKENDS = ['webgpu', 'webgl', 'cpu'] as const;
 
 /** Node's mlp-60k training throughput on wasm, samples/s, from the same `npm run bench` run. */
 export interface NodeMlpThroughput {
@@ -30,6 +31,8 @@ interface Run {
 
 interface Result {
   backend: string;
+  /** What "automatic" said about its choice, when it chose. */
+  auto: string | null;
   threads: number;
   fastKernels: boolean;
   samplesPerSecond: number;
@@ -48,7 +51,8 @@ export async function benchBrowser({ quick, node }: { quick: boolean; node?: Nod
   const mlpImages = quick ? 512 : 2048;
   const isolated = await serveStatic(dist, { crossOriginIsolated: true });
   const plain = await serveStatic(dist, { crossOriginIsolated: false });
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  // WebGPU on: its rows run in the same browser as wasm's (here on SwiftShader, a software adapter).
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: WEBGPU_CHROMIUM_ARGS });
   const out: string[] = [];
   try {
     const measure = (run: Run) => trainOnce(browser, run.isolated ? isolated : plain, run);
@@ -78,13 +82,20 @@ export async function benchBrowser({ quick, node }: { quick: boolean; node?: Nod
     const linear = await measure({ architecture: 'linear', images: quick ? 2048 : 10000, backend: 'wasm', stockKernels: false, isolated: true });
     rows.push(['wasm (fast, threaded)', 'linear', quick ? 2048 : 10000, linear.samplesPerSecond]);
     for (const backend of OTHER_BACKENDS) {
-      for (const [architecture, images] of [['mlp', quick ? 256 : 1024], ['linear', quick ? 2048 : 10000]] as const) {
+      // WebGPU here is a software adapter at about a hundred MLP images a second: fewer images.
+      const mlpRows = backend === 'webgpu' ? (quick ? 128 : 512) : quick ? 256 : 1024;
+      const linearRows = backend === 'webgpu' ? (quick ? 512 : 2048) : quick ? 2048 : 10000;
+      for (const [architecture, images] of [['mlp', mlpRows], ['linear', linearRows]] as const) {
         const r = await measure({ architecture, images, backend, stockKernels: false, isolated: true });
         rows.push([backend, architecture, images, r.backend === backend ? r.samplesPerSecond : `unavailable (ran ${r.backend})`]);
       }
     }
     out.push('\nOther networks and backends in Chromium, samples/s\n');
     out.push(textTable(['backend', 'network', 'images', 'samples/s'], rows));
+    const auto = await measure({ architecture: 'mlp', images: mlpImages, backend: 'auto', stockKernels: false, isolated: true });
+    out.push(`\nAutomatic, multi-layer network: ${auto.auto ?? `chose ${auto.backend}`}`);
+    out.push(`\nEach retraining widget's defaults as a reader gets them (Train pressed in a fresh page)\n`);
+    out.push(await benchWidgetDefaults(browser, isolated, quick ? 1 : 5));
   } finally {
     await browser.close();
     await isolated.close();
@@ -117,9 +128,9 @@ async function readResult(page: Page): Promise<Result> {
   await page.waitForFunction(() => document.querySelector<HTMLFieldSetElement>('retrain-widget#retrain-mlp fieldset')?.disabled === false);
   await widget.locator('button[data-action=train]').click();
   await page.waitForFunction(() => document.querySelector<HTMLElement>('retrain-widget#retrain-mlp')?.dataset.state === 'done', null, { timeout: 600_000 });
-  const backendText = (await widget.locator('[data-role=backend]').textContent()) ?? '';
   return {
-    backend: backendText.replace(/^.*backend: /, '').replace(/,.*$/, '').trim(),
+    backend: (await widget.getAttribute('data-backend')) ?? 'unknown',
+    auto: await widget.locator('[data-role=auto]').textContent(),
     threads: Number(await widget.getAttribute('data-threads')),
     fastKernels: (await widget.getAttribute('data-fast-kernels')) === 'true',
     samplesPerSecond: Number(await widget.getAttribute('data-samples-per-second')),

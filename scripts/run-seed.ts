@@ -109,7 +109,7 @@ export async function runSeed({ spec, seedIndex, label }: SeedTask, ctx: SeedCon
       // seed's do; the seed's output file keeps composeLayer's order, so both stay as they were.
       if (effectivePerSeed) measures = await effectiveSeedMeasures(net, (await composeNet(net))[2].values, ctx.test);
     }
-    const behaviour = measuresBehaviour(spec) ? timedBehaviour(trained.model, ctx.test) : {};
+    const behaviour = measuresBehaviour(spec) ? await timedBehaviour(trained.model, ctx.test) : {};
     const outputPath = `composed/${spec.id}-seed${seedIndex + 1}-output.f32`;
     await writeFile(join(dir, outputPath), littleEndianBytes(outputImages));
     return {
@@ -131,9 +131,8 @@ export async function runSeed({ spec, seedIndex, label }: SeedTask, ctx: SeedCon
   }
 }
 
-
-function timedBehaviour(model: tf.LayersModel, test: DigitSet): Pick<SeedRun, 'behaviour' | 'behaviourSeconds'> {
+async function timedBehaviour(model: tf.LayersModel, test: DigitSet): Promise<Pick<SeedRun, 'behaviour' | 'behaviourSeconds'>> {
   const started = performance.now();
-  const behaviour = measureBehaviour(model, test);
+  const behaviour = await measureBehaviour(model, test);
   return { behaviour, behaviourSeconds: (performance.now() - started) / 1000 };
 }

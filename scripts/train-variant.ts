@@ -51,8 +51,8 @@ export async function trainVariant(
     // per-class accuracy is missing.
     const last = history[history.length - 1];
     final = options.evaluateEachEpoch
-      ? { loss: last.testLoss, accuracy: last.testAccuracy, perClassAccuracy: perClassAccuracy(confusionMatrix(model, test)) }
-      : evaluate(model, test);
+      ? { loss: last.testLoss, accuracy: last.testAccuracy, perClassAccuracy: perClassAccuracy(await confusionMatrix(model, test)) }
+      : await evaluate(model, test);
   } catch (error) {
     disposeModel(model);
     throw error;

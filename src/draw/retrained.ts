@@ -1,7 +1,7 @@
-import type { Architecture } from '../lib/model';
+import type { Architecture } from '../experiment/networks';
 
 /** The event the retraining widget dispatches on `window` after training. */
-export const RETRAINED_EVENT = 'mnist:retrained';
+export { RETRAINED_EVENT } from '../widgets/contract';
 
 /** `detail` of the retrained event: a TensorFlow.js layers model held in memory. */
 export interface RetrainedModel {

@@ -21,31 +21,36 @@ const CHUNK = 1000;
  * Runs every behaviour test of `model` on `test` (uint8 digits) and returns the manifest's
  * `behaviour` entry. Forward passes go in chunks of 1,000 images, one `predict` each.
  */
-export function measureBehaviour(
+export async function measureBehaviour(
   model: tf.LayersModel,
   test: DigitSet,
   probes: readonly EdgeProbe[] = EDGE_PROBES,
   offsets: readonly number[] = SHIFT_OFFSETS,
-): BehaviourEntry {
+): Promise<BehaviourEntry> {
   const accuracy = (set: DigitSet) => evaluate(model, set, CHUNK);
-  const erase = probes.map(({ region, digit }) => {
+  const erase: BehaviourEntry['erase'] = [];
+  for (const { region, digit } of probes) {
     const owners = indicesWhere(test, (i) => test.labels[i] === digit && inksRegion(test.images, i * PIXELS, region));
-    if (owners.length === 0) return { region: region.id, digit, inked: 0, accuracy: null, erasedAccuracy: null };
+    if (owners.length === 0) {
+      erase.push({ region: region.id, digit, inked: 0, accuracy: null, erasedAccuracy: null });
+      continue;
+    }
     const set = subsetOf(test, owners);
-    return {
+    erase.push({
       region: region.id,
       digit,
       inked: owners.length,
-      accuracy: accuracy(set).accuracy,
-      erasedAccuracy: accuracy(withImages(set, eraseRect(set.images, region))).accuracy,
-    };
-  });
+      accuracy: (await accuracy(set)).accuracy,
+      erasedAccuracy: (await accuracy(withImages(set, eraseRect(set.images, region)))).accuracy,
+    });
+  }
   const erasedAll = probes.reduce((images, { region }) => eraseRect(images, region), test.images);
-  const before = probabilities(model, test);
-  const plant = probes.map(({ region, digit, block }) => {
+  const before = await probabilities(model, test);
+  const plant: BehaviourEntry['plant'] = [];
+  for (const { region, digit, block } of probes) {
     const others = indicesWhere(test, (i) => test.labels[i] !== digit);
     const set = subsetOf(test, others);
-    const after = probabilities(model, withImages(set, plantRect(set.images, block, 255)));
+    const after = await probabilities(model, withImages(set, plantRect(set.images, block, 255)));
     let flips = 0;
     let change = 0;
     others.forEach((i, k) => {
@@ -53,31 +58,33 @@ export function measureBehaviour(
       if (was !== digit && argMax(after, k) === digit) flips++;
       change += after[k * CLASSES + digit] - before[i * CLASSES + digit];
     });
-    return { region: region.id, digit, flipShare: others.length ? flips / others.length : 0, meanProbabilityChange: others.length ? change / others.length : 0 };
-  });
-  const unmoved = accuracy(test);
-  const shifted = (dy: number, dx: number) => {
-    const { accuracy: acc, perClassAccuracy } = dy === 0 && dx === 0 ? unmoved : accuracy(withImages(test, translate(test.images, dy, dx)));
+    plant.push({ region: region.id, digit, flipShare: others.length ? flips / others.length : 0, meanProbabilityChange: others.length ? change / others.length : 0 });
+  }
+  const unmoved = await accuracy(test);
+  const shifted = async (dy: number, dx: number) => {
+    const { accuracy: acc, perClassAccuracy } = dy === 0 && dx === 0 ? unmoved : await accuracy(withImages(test, translate(test.images, dy, dx)));
     return { offset: dy + dx, accuracy: acc, perClassAccuracy };
   };
+  const rows = [];
+  for (const dy of offsets) rows.push(await shifted(dy, 0));
+  const columns = [];
+  for (const dx of offsets) columns.push(await shifted(0, dx));
   return {
     erase,
-    erasedAllAccuracy: accuracy(withImages(test, erasedAll)).accuracy,
+    erasedAllAccuracy: (await accuracy(withImages(test, erasedAll))).accuracy,
     plant,
-    shift: { rows: offsets.map((dy) => shifted(dy, 0)), columns: offsets.map((dx) => shifted(0, dx)) },
+    shift: { rows, columns },
   };
 }
 
 /** Softmax outputs of `model` for every image of `set`: [n, 10] row-major. */
-export function probabilities(model: tf.LayersModel, set: DigitSet, chunk = CHUNK): Float32Array {
+export async function probabilities(model: tf.LayersModel, set: DigitSet, chunk = CHUNK): Promise<Float32Array> {
   const out = new Float32Array(set.count * CLASSES);
   for (let start = 0; start < set.count; start += chunk) {
     const end = Math.min(start + chunk, set.count);
-    const values = tf.tidy(() => {
-      const { xs } = batchTensors(set, null, start, end);
-      return (model.predict(xs, { batchSize: chunk }) as tf.Tensor2D).dataSync();
-    });
-    out.set(values, start * CLASSES);
+    const probs = tf.tidy(() => model.predict(batchTensors(set, null, start, end).xs, { batchSize: chunk }) as tf.Tensor2D);
+    out.set(await probs.data(), start * CLASSES);
+    probs.dispose();
   }
   return out;
 }

@@ -4,14 +4,17 @@ import type { DigitSet } from './mnist';
 import { CLASSES } from './mnist-constants';
 
 /** Counts [true class][predicted class] of a model's top-1 guesses on `set`. */
-export function confusionMatrix(model: tf.LayersModel, set: DigitSet, chunk = 1000): number[][] {
+export async function confusionMatrix(model: tf.LayersModel, set: DigitSet, chunk = 1000): Promise<number[][]> {
   const matrix = emptyConfusion();
   for (let start = 0; start < set.count; start += chunk) {
     const end = Math.min(start + chunk, set.count);
-    const guesses = tf.tidy(() => {
+    const guessTensor = tf.tidy(() => {
       const { xs } = batchTensors(set, null, start, end);
-      return (model.predict(xs) as tf.Tensor2D).argMax(1).dataSync();
+      return (model.predict(xs) as tf.Tensor2D).argMax(1);
     });
+    // Read asynchronously: the WebGPU backend cannot read synchronously in a worker.
+    const guesses = await guessTensor.data();
+    guessTensor.dispose();
     countGuesses(matrix, set.labels, start, guesses);
   }
   return matrix;

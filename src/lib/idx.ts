@@ -7,12 +7,6 @@ import { SIDE } from './mnist-constants';
 
 export const IMAGE_MAGIC = 0x00000803; // ubyte, 3 dimensions
 export const LABEL_MAGIC = 0x00000801; // ubyte, 1 dimension
-/**
- * Kept for src/draw, src/live and src/paint until they import `mnist-constants` themselves: the
- * same constants, not copies.
- */
-export { PIXELS, SIDE as MNIST_COLS, SIDE as MNIST_ROWS } from './mnist-constants';
-
 /** A parsed IDX file of unsigned bytes. */
 export interface IdxArray {
   dims: number[];

@@ -5,10 +5,6 @@ import { CLASSES, PIXELS } from './mnist-constants';
 import { createOptimizer } from './optimizers';
 import { deriveSeed } from './rng';
 
-/** Kept for src/draw and src/live until they import src/experiment themselves. */
-export type { Architecture } from '../experiment/networks';
-export { DEFAULT_TRAINING, type TrainingConfig } from '../experiment/training';
-
 /** Layer sizes from input to output, e.g. [784, 512, 256, 10]. */
 export function layerSizes(architecture: Architecture): number[] {
   return [PIXELS, ...ARCHITECTURES[architecture].hidden, CLASSES];

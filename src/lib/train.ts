@@ -91,7 +91,7 @@ export async function train(
       seen += n;
       await options.onBatchEnd?.({ epoch, batch, batchesPerEpoch, loss: lossSum / seen, accuracy: correctSum / seen });
     }
-    const test = options.test ? evaluate(model, options.test) : { loss: NaN, accuracy: NaN };
+    const test = options.test ? await evaluate(model, options.test) : { loss: NaN, accuracy: NaN };
     const report: EpochReport = {
       epoch,
       loss: lossSum / seen,
@@ -110,20 +110,23 @@ export async function train(
  * Mean categorical cross-entropy, accuracy and per-class accuracy (digits 0-9) of `model` on
  * `set`, from one forward pass per chunk.
  */
-export function evaluate(model: tf.LayersModel, set: DigitSet, chunk = 1000): { loss: number; accuracy: number; perClassAccuracy: number[] } {
+export async function evaluate(model: tf.LayersModel, set: DigitSet, chunk = 1000): Promise<{ loss: number; accuracy: number; perClassAccuracy: number[] }> {
   let lossSum = 0;
   const matrix = emptyConfusion();
   for (let start = 0; start < set.count; start += chunk) {
     const end = Math.min(start + chunk, set.count);
-    const [loss, guesses] = tf.tidy(() => {
+    const [lossTensor, guessTensor] = tf.tidy(() => {
       const { xs, ys } = batchTensors(set, null, start, end);
       // One forward pass per chunk: predict's default batch of 32 would make it 32 passes.
       const probs = model.predict(xs, { batchSize: chunk }) as tf.Tensor2D;
       const clipped = probs.clipByValue(1e-7, 1 - 1e-7);
       const perRow = ys.mul(clipped.log()).sum(1).neg();
-      return [perRow.sum().dataSync()[0], probs.argMax(1).dataSync()] as const;
+      return [perRow.sum(), probs.argMax(1)];
     });
-    lossSum += loss;
+    // Read asynchronously: the WebGPU backend cannot read synchronously in a worker.
+    const [loss, guesses] = await Promise.all([lossTensor.data(), guessTensor.data()]);
+    tf.dispose([lossTensor, guessTensor]);
+    lossSum += loss[0];
     countGuesses(matrix, set.labels, start, guesses);
   }
   const correct = matrix.reduce((sum, row, c) => sum + row[c], 0);

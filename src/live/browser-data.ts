@@ -1,4 +1,4 @@
-import { PIXELS } from '../lib/idx';
+import { PIXELS } from '../lib/mnist-constants';
 import type { BrowserData } from '../lib/manifest';
 import type { DigitBuffers } from './protocol';
 
@@ -14,31 +14,30 @@ type Bytes = Uint8Array<ArrayBuffer>;
 let loading: Promise<BrowserDigits> | null = null;
 
 /**
- * Downloads the widgets' gzip-compressed digits once per page (every widget shares the same
+ * Downloads the widgets' gzip-compressed digits (each file from `urlOf(its manifest path)`) once per page (every widget shares the same
  * promise), reporting the share of bytes received, unpacks them with the browser's own
  * DecompressionStream and checks each file's size and SHA-256 against the manifest.
  */
-export function loadBrowserDigits(baseUrl: string, data: BrowserData, onProgress: (fraction: number) => void): Promise<BrowserDigits> {
-  loading ??= fetchBoth(baseUrl, data, onProgress).catch((error: unknown) => {
+export function loadBrowserDigits(urlOf: (path: string) => string, data: BrowserData, onProgress: (fraction: number) => void): Promise<BrowserDigits> {
+  loading ??= fetchBoth(urlOf, data, onProgress).catch((error: unknown) => {
     loading = null;
     throw error;
   });
   return loading;
 }
 
-async function fetchBoth(baseUrl: string, data: BrowserData, onProgress: (fraction: number) => void): Promise<BrowserDigits> {
+async function fetchBoth(urlOf: (path: string) => string, data: BrowserData, onProgress: (fraction: number) => void): Promise<BrowserDigits> {
   const total = data.train.bytes + data.test.bytes;
   let received = 0;
   const tick = (n: number) => {
     received += n;
     onProgress(Math.min(1, received / total));
   };
-  const [train, test] = await Promise.all([fetchFile(baseUrl, data.train, tick), fetchFile(baseUrl, data.test, tick)]);
+  const [train, test] = await Promise.all([fetchFile(urlOf(data.train.path), data.train, tick), fetchFile(urlOf(data.test.path), data.test, tick)]);
   return { train, test };
 }
 
-async function fetchFile(baseUrl: string, entry: FileEntry, tick: (n: number) => void): Promise<DigitBuffers> {
-  const url = new URL(entry.path, baseUrl).href;
+async function fetchFile(url: string, entry: FileEntry, tick: (n: number) => void): Promise<DigitBuffers> {
   const response = await fetch(url);
   if (!response.ok || !response.body) throw new Error(`${entry.path}: HTTP ${response.status}`);
   const [head, rest] = await peek(response.body.getReader(), 2);

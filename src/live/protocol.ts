@@ -1,5 +1,6 @@
+import type { Architecture } from '../experiment/networks';
 import type { EpochReport } from '../lib/train';
-import type { LayerView, RetrainSettings } from './settings';
+import type { LayerView, RetrainSettings, TrainingBackend } from './settings';
 
 /** A digit set as sent to the worker: uint8 pixels [count, 784] and labels [count]. */
 export interface DigitBuffers {
@@ -10,7 +11,9 @@ export interface DigitBuffers {
 
 /** The backend a worker trains on: its name, XNNPACK's threads, and whether the page allowed threads. */
 export interface BackendReport {
-  name: string;
+  name: TrainingBackend;
+  /** WebGPU only: the adapter, e.g. `google swiftshader (software)`. */
+  adapter?: string;
   threads: number;
   /** The page is cross-origin isolated, which the threaded wasm build needs. */
   isolated: boolean;
@@ -21,8 +24,11 @@ export interface BackendReport {
 /** Messages from a retraining widget to its worker. */
 export type ToWorker =
   | { type: 'data'; train: DigitBuffers; test: DigitBuffers; stripIndices: number[] }
-  /** `stockKernels`: train with tfjs's own matrix products (the benchmark's baseline). */
-  | { type: 'train'; settings: RetrainSettings; buildModelUrl: string; stockKernels: boolean }
+  /**
+   * `stockKernels`: train with tfjs's own matrix products (the benchmark's baseline).
+   * `autoChoice`: what `auto` chose earlier on this page; without it, `auto` times the candidates.
+   */
+  | { type: 'train'; settings: RetrainSettings; buildModelUrl: string; stockKernels: boolean; autoChoice: AutoChoice | null }
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'reset' }
@@ -30,11 +36,26 @@ export type ToWorker =
   | { type: 'memory' }
   | { type: 'export' };
 
+/** One backend's training rate on a few warm batches. */
+export interface BackendRate {
+  backend: TrainingBackend;
+  samplesPerSecond: number;
+}
+
+/** What `auto` chose: the backend, and the rates it measured (one entry when there was no choice). */
+export interface AutoChoice {
+  backend: TrainingBackend;
+  rates: BackendRate[];
+  /** Time spent in the timed training steps, warm-ups included, in ms (0 when there was no choice). */
+  ms: number;
+}
+
 export type WorkerState = 'idle' | 'loading' | 'training' | 'paused' | 'done';
 
 /** Messages from the worker back to the widget. */
 export type FromWorker =
   | { type: 'backend'; backend: BackendReport }
+  | { type: 'auto'; choice: AutoChoice }
   | { type: 'state'; state: WorkerState }
   | { type: 'batch'; epoch: number; batch: number; batchesPerEpoch: number; loss: number; accuracy: number }
   | { type: 'epoch'; report: EpochReport }
@@ -42,5 +63,5 @@ export type FromWorker =
   | { type: 'strip'; guesses: number[] }
   | { type: 'done'; confusion: number[][]; perClass: number[]; testAccuracy: number; samplesPerSecond: number; backend: string }
   | { type: 'memory'; numTensors: number; numBytes: number }
-  | { type: 'export'; modelJson: object; weightData: ArrayBuffer; architecture: string }
+  | { type: 'export'; modelJson: object; weightData: ArrayBuffer; architecture: Architecture }
   | { type: 'error'; message: string };

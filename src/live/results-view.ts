@@ -1,3 +1,6 @@
+import { PIXELS } from '../lib/mnist-constants';
+import { paintGray } from '../paint/canvas';
+
 /** Fills a table with a confusion matrix: rows are true digits, columns the model's guesses. */
 export function renderConfusion(table: HTMLTableElement, confusion: number[][], perClass: number[]): void {
   const head = `<thead><tr><th scope="col">true \\ guess</th>${range(confusion.length).map((d) => `<th scope="col">${d}</th>`).join('')}<th scope="col">right</th></tr></thead>`;
@@ -35,6 +38,19 @@ export function renderGuesses(items: HTMLElement[], labels: number[], guesses: n
       out.setAttribute('aria-label', `digit ${labels[i]}, guessed ${guess}: ${right ? 'right' : 'wrong'}`);
     }
   });
+}
+
+/**
+ * Paints the strip's test digits (`indices` into `images`, uint8 [count, 784]) into the
+ * canvases of `items`; returns their labels, in strip order.
+ */
+export function paintStrip(items: HTMLElement[], images: Uint8Array, labels: Uint8Array, indices: number[]): number[] {
+  items.forEach((item, k) => {
+    const i = indices[k];
+    const canvas = item.querySelector('canvas');
+    if (canvas) paintGray(canvas, images.subarray(i * PIXELS, (i + 1) * PIXELS));
+  });
+  return indices.map((i) => labels[i]);
 }
 
 function range(n: number): number[] {

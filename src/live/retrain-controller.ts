@@ -1,14 +1,19 @@
 import type { EpochReport } from '../lib/train';
-import { loadBrowserDigits } from './browser-data';
-import { OPTIMIZERS } from '../lib/optimizer-names';
+import { OPTIMIZERS } from '../experiment/optimizers';
 import { renderWeightSheet } from '../lib/render-sheet';
-import { paintGray, putSheet } from '../paint/canvas';
-import { drawLineChart } from './line-chart';
-import type { BackendReport, FromWorker, ToWorker, WorkerState } from './protocol';
-import { renderConfusion, renderGuesses } from './results-view';
-import { defaultSettings, readSettings, type RetrainSettings, writeSettings } from './settings';
+import { putSheet } from '../paint/canvas';
+import { generatedFileUrl } from '../widgets/contract';
+import { autoChoiceText, keepAutoChoice, pageAutoChoice } from './auto-choice';
+import { loadBrowserDigits } from './browser-data';
+import { announceRetrained, downloadModel } from './model-export';
+import type { BackendReport, FromWorker, WorkerState } from './protocol';
+import { paintStrip, renderConfusion, renderGuesses } from './results-view';
+import { BACKEND_LABELS, defaultSettings, type RetrainSettings } from './settings';
 import { readForm, writeForm } from './settings-form';
+import { TrainingCharts } from './training-charts';
+import { saveSettingsToUrl, settingsFromUrl } from './url-state';
 import type { RetrainWidgetConfig } from './widget-config';
+import { WorkerClient } from './worker-client';
 
 const STATE_TEXT: Record<WorkerState, string> = {
   idle: 'Ready.',
@@ -19,23 +24,19 @@ const STATE_TEXT: Record<WorkerState, string> = {
 };
 
 /**
- * Runs one retraining widget: reads its controls, keeps them in the URL, drives a training
- * worker and draws what it reports. Owns only the DOM inside `root`.
+ * The view of one retraining widget: reads its controls (kept in the URL), starts training in a
+ * worker and shows what it reports. Owns only the DOM inside `root`.
  */
 export class RetrainController {
   readonly #root: HTMLElement;
   readonly #config: RetrainWidgetConfig;
   readonly #form: HTMLFormElement;
+  readonly #charts: TrainingCharts;
   #settings: RetrainSettings;
-  #worker: Worker | null = null;
+  #worker: WorkerClient | null = null;
   #state: WorkerState = 'idle';
   #lastImages: Float32Array | null = null;
-  #lossPoints: [number, number][] = [];
-  #accPoints: [number, number][] = [];
-  #testLoss: [number, number][] = [];
-  #testAcc: [number, number][] = [];
   #stripLabels: number[] = [];
-  #memoryWaiters: ((n: number) => void)[] = [];
   #downloadWanted = false;
   /** False between Reset and the next Train: drops reports the worker sent before it stopped. */
   #live = false;
@@ -44,18 +45,19 @@ export class RetrainController {
     this.#root = root;
     this.#config = config;
     this.#form = this.#el<HTMLFormElement>('form');
+    this.#charts = new TrainingCharts(this.#el<SVGSVGElement>('[data-role=loss-chart]'), this.#el<SVGSVGElement>('[data-role=accuracy-chart]'));
     const maxTrain = config.browserData.train.count;
     const base = defaultSettings(this.#form.dataset.architecture === 'linear' ? 'linear' : 'mlp', maxTrain);
-    this.#settings = readSettings(new URLSearchParams(location.search), config.prefix, base, maxTrain);
+    this.#settings = settingsFromUrl(config.prefix, base, maxTrain);
     writeForm(this.#form, this.#settings);
     this.#form.addEventListener('change', () => this.#onSettingsChange());
     this.#form.addEventListener('submit', (e) => e.preventDefault());
     this.#button('train').addEventListener('click', () => void this.#train());
-    this.#button('pause').addEventListener('click', () => this.#post({ type: this.#state === 'paused' ? 'resume' : 'pause' }));
+    this.#button('pause').addEventListener('click', () => this.#worker?.post({ type: this.#state === 'paused' ? 'resume' : 'pause' }));
     this.#button('reset').addEventListener('click', () => this.#reset());
     this.#button('download').addEventListener('click', () => {
       this.#downloadWanted = true;
-      this.#post({ type: 'export' });
+      this.#worker?.post({ type: 'export' });
     });
     this.#el<HTMLFieldSetElement>('fieldset').disabled = false;
     this.#setState('idle');
@@ -63,11 +65,7 @@ export class RetrainController {
 
   /** The worker's live tensor count (for tests and the curious); 0 before the worker exists. */
   memory(): Promise<number> {
-    if (!this.#worker) return Promise.resolve(0);
-    return new Promise((resolve) => {
-      this.#memoryWaiters.push(resolve);
-      this.#post({ type: 'memory' });
-    });
+    return this.#worker?.memory() ?? Promise.resolve(0);
   }
 
   /**
@@ -90,20 +88,18 @@ export class RetrainController {
         progress.hidden = false;
         const { train, test } = this.#config.browserData;
         this.#status(`Loading ${train.count.toLocaleString('en-US')} training and ${test.count.toLocaleString('en-US')} test digits…`);
-        const digits = await loadBrowserDigits(new URL(this.#config.generatedBase, location.href).href, this.#config.browserData, (f) => (progress.value = f));
+        const digits = await loadBrowserDigits((path) => this.#generatedUrl(path), this.#config.browserData, (f) => (progress.value = f));
         progress.hidden = true;
-        this.#drawStrip(digits.test.images, digits.test.labels);
-        this.#worker = new Worker(new URL('./train-worker.ts', import.meta.url), { type: 'module' });
-        this.#worker.onmessage = (e: MessageEvent<FromWorker>) => this.#onMessage(e.data);
-        this.#worker.onerror = (e) => this.#status(`The training worker failed: ${e.message}`);
-        this.#post({ type: 'data', train: digits.train, test: digits.test, stripIndices: this.#config.stripIndices });
+        this.#stripLabels = paintStrip(this.#stripItems(), digits.test.images, digits.test.labels, this.#config.stripIndices);
+        this.#el('[data-role=strip]').hidden = false;
+        this.#worker = new WorkerClient(digits, this.#config.stripIndices, (m) => this.#onMessage(m), (message) => this.#status(`The training worker failed: ${message}`));
       }
       this.#clearResults();
       this.#live = true;
-      const url = this.#config.models[this.#settings.architecture];
+      const buildModelUrl = this.#generatedUrl(this.#config.models[this.#settings.architecture]);
       // `?kernels=stock` is for the benchmark (scripts/bench-browser.ts), not for readers.
       const stockKernels = new URLSearchParams(location.search).get('kernels') === 'stock';
-      this.#post({ type: 'train', settings: this.#settings, buildModelUrl: new URL(url, location.href).href, stockKernels });
+      this.#worker.post({ type: 'train', settings: this.#settings, buildModelUrl, stockKernels, autoChoice: pageAutoChoice() });
     } catch (error) {
       progress.hidden = true;
       this.#setState('idle');
@@ -111,9 +107,14 @@ export class RetrainController {
     }
   }
 
+  /** The absolute, fingerprinted URL of a file of the figure pipeline's output. */
+  #generatedUrl(path: string): string {
+    return new URL(generatedFileUrl(this.#config.siteBase, path, this.#config.fingerprint), location.href).href;
+  }
+
   #reset(): void {
     this.#live = false;
-    this.#post({ type: 'reset' });
+    this.#worker?.post({ type: 'reset' });
     this.#clearResults();
     this.#lastImages = null;
     this.#el('[data-role=live]').hidden = true;
@@ -124,8 +125,14 @@ export class RetrainController {
     const stale = !this.#live && (m.type === 'batch' || m.type === 'epoch' || m.type === 'images' || m.type === 'strip' || m.type === 'done');
     if (stale) return;
     switch (m.type) {
+      case 'auto':
+        keepAutoChoice(m.choice);
+        this.#root.dataset.autoChoice = m.choice.backend;
+        this.#el('[data-role=auto]').textContent = autoChoiceText(m.choice);
+        return;
       case 'backend':
         this.#el('[data-role=backend]').textContent = `TensorFlow.js backend: ${backendText(m.backend)}`;
+        this.#root.dataset.backend = m.backend.name;
         this.#root.dataset.threads = String(m.backend.threads);
         this.#root.dataset.fastKernels = String(m.backend.fastKernels);
         return;
@@ -134,13 +141,12 @@ export class RetrainController {
         return;
       case 'batch': {
         const x = m.epoch + (m.batch + 1) / m.batchesPerEpoch;
-        this.#lossPoints.push([x, m.loss]);
-        this.#accPoints.push([x, m.accuracy]);
+        this.#charts.addBatch(x, m.loss, m.accuracy);
         const bar = this.#el<HTMLProgressElement>('[data-role=train-progress]');
         bar.hidden = false;
         bar.value = x / this.#settings.epochs;
         this.#status(`Epoch ${m.epoch + 1} of ${this.#settings.epochs}, batch ${m.batch + 1} of ${m.batchesPerEpoch}: loss ${m.loss.toFixed(3)}, training accuracy ${(m.accuracy * 100).toFixed(1)}%`, false);
-        if ((m.batch + 1) % 4 === 0 || m.batch + 1 === m.batchesPerEpoch) this.#drawCharts();
+        if ((m.batch + 1) % 4 === 0 || m.batch + 1 === m.batchesPerEpoch) this.#charts.draw();
         return;
       }
       case 'epoch':
@@ -153,18 +159,20 @@ export class RetrainController {
       case 'strip':
         renderGuesses(this.#stripItems(), this.#stripLabels, m.guesses);
         return;
-      case 'done':
+      case 'done': {
         renderConfusion(this.#el<HTMLTableElement>('[data-role=confusion]'), m.confusion, m.perClass);
         this.#el('[data-role=results]').hidden = false;
-        this.#el('[data-role=final]').textContent = `Test accuracy after training: ${(m.testAccuracy * 100).toFixed(1)}%. Trained at ${Math.round(m.samplesPerSecond)} images a second on the ${m.backend} backend.`;
+        const label = BACKEND_LABELS[m.backend as keyof typeof BACKEND_LABELS] ?? m.backend;
+        this.#el('[data-role=final]').textContent = `Test accuracy after training: ${(m.testAccuracy * 100).toFixed(1)}%. Trained at ${Math.round(m.samplesPerSecond).toLocaleString('en-US')} images a second on ${label}.`;
         this.#root.dataset.samplesPerSecond = m.samplesPerSecond.toFixed(1);
-        this.#post({ type: 'export' });
+        this.#root.dataset.testAccuracy = String(m.testAccuracy);
+        this.#worker?.post({ type: 'export' });
         return;
-      case 'memory':
-        this.#memoryWaiters.splice(0).forEach((resolve) => resolve(m.numTensors));
-        return;
+      }
       case 'export':
-        this.#onExport(m.modelJson, m.weightData, m.architecture);
+        announceRetrained(m);
+        if (this.#downloadWanted) downloadModel(m);
+        this.#downloadWanted = false;
         return;
       case 'error':
         this.#status(`Error: ${m.message}`);
@@ -173,24 +181,13 @@ export class RetrainController {
   }
 
   #onEpoch(r: EpochReport): void {
-    this.#testLoss.push([r.epoch + 1, r.testLoss]);
-    this.#testAcc.push([r.epoch + 1, r.testAccuracy]);
-    this.#drawCharts();
+    this.#charts.addEpoch(r);
+    this.#charts.draw();
     const row = document.createElement('tr');
     row.innerHTML = `<th scope="row">${r.epoch + 1}</th><td>${r.loss.toFixed(3)}</td><td>${(r.accuracy * 100).toFixed(1)}%</td><td>${(r.testAccuracy * 100).toFixed(1)}%</td>`;
     this.#el('[data-role=epochs] tbody').append(row);
     this.#el('[data-role=epochs]').hidden = false;
     this.#el('[data-role=test-accuracy]').textContent = `Test accuracy after epoch ${r.epoch + 1}: ${(r.testAccuracy * 100).toFixed(1)}%`;
-  }
-
-  #onExport(modelJson: object, weightData: ArrayBuffer, architecture: string): void {
-    window.dispatchEvent(new CustomEvent('mnist:retrained', { detail: { architecture, modelJson, weightData: weightData.slice(0) } }));
-    if (!this.#downloadWanted) return;
-    this.#downloadWanted = false;
-    const name = `mnist-${architecture}-retrained`;
-    const json = { ...modelJson, weightsManifest: relabelWeights(modelJson, `${name}.weights.bin`) };
-    saveFile(new Blob([JSON.stringify(json)], { type: 'application/json' }), `${name}.json`);
-    saveFile(new Blob([weightData], { type: 'application/octet-stream' }), `${name}.weights.bin`);
   }
 
   #onSettingsChange(): void {
@@ -201,10 +198,8 @@ export class RetrainController {
       this.#settings = { ...this.#settings, learningRate: OPTIMIZERS[this.#settings.optimizer].learningRate };
       writeForm(this.#form, this.#settings);
     }
-    const params = new URLSearchParams(location.search);
-    writeSettings(params, this.#config.prefix, this.#settings);
-    history.replaceState(history.state, '', `${location.pathname}?${params}${location.hash}`);
-    if (before.view !== this.#settings.view) this.#post({ type: 'view', view: this.#settings.view });
+    saveSettingsToUrl(this.#config.prefix, this.#settings);
+    if (before.view !== this.#settings.view) this.#worker?.post({ type: 'view', view: this.#settings.view });
     if (before.display !== this.#settings.display) this.#drawImages();
   }
 
@@ -216,34 +211,8 @@ export class RetrainController {
     this.#el('[data-role=static]').hidden = true;
   }
 
-  #drawCharts(): void {
-    drawLineChart(this.#el<SVGSVGElement>('[data-role=loss-chart]'), [
-      { label: 'training loss', className: 'train', points: this.#lossPoints },
-      { label: 'test loss', className: 'test', points: this.#testLoss, dots: true },
-    ], { xLabel: 'epoch', yLabel: 'loss' });
-    drawLineChart(this.#el<SVGSVGElement>('[data-role=accuracy-chart]'), [
-      { label: 'training accuracy', className: 'train', points: this.#accPoints },
-      { label: 'test accuracy', className: 'test', points: this.#testAcc, dots: true },
-    ], { xLabel: 'epoch', yLabel: 'accuracy', yMin: 0, yMax: 1, legendAt: 'bottom' });
-  }
-
-  #drawStrip(images: Uint8Array, labels: Uint8Array): void {
-    const items = this.#stripItems();
-    this.#stripLabels = this.#config.stripIndices.map((i) => labels[i]);
-    items.forEach((item, k) => {
-      const i = this.#config.stripIndices[k];
-      const canvas = item.querySelector('canvas');
-      if (canvas) paintGray(canvas, images.subarray(i * 784, (i + 1) * 784));
-    });
-    this.#el('[data-role=strip]').hidden = false;
-  }
-
   #clearResults(): void {
-    this.#lossPoints = [];
-    this.#accPoints = [];
-    this.#testLoss = [];
-    this.#testAcc = [];
-    this.#drawCharts();
+    this.#charts.clear();
     this.#el('[data-role=epochs] tbody').replaceChildren();
     this.#el('[data-role=epochs]').hidden = true;
     this.#el('[data-role=results]').hidden = true;
@@ -270,10 +239,6 @@ export class RetrainController {
     status.textContent = text;
   }
 
-  #post(message: ToWorker): void {
-    this.#worker?.postMessage(message);
-  }
-
   #stripItems(): HTMLElement[] {
     return Array.from(this.#root.querySelectorAll<HTMLElement>('[data-role=strip] li'));
   }
@@ -289,22 +254,10 @@ export class RetrainController {
   }
 }
 
-/** E.g. `wasm, 2 threads`, or why wasm runs on one thread. */
+/** E.g. `wasm, 2 threads`, why wasm runs on one thread, or WebGPU's adapter. */
 function backendText(b: BackendReport): string {
+  if (b.name === 'webgpu') return `webgpu (${b.adapter ?? 'unknown adapter'})`;
   if (b.name !== 'wasm') return b.name;
   if (b.threads > 1) return `wasm, ${b.threads} threads`;
   return b.isolated ? 'wasm, 1 thread' : 'wasm, 1 thread (threads need a cross-origin isolated page)';
-}
-
-function relabelWeights(modelJson: object, path: string): unknown {
-  const manifest = (modelJson as { weightsManifest?: { weights: unknown }[] }).weightsManifest ?? [];
-  return manifest.map((group) => ({ ...group, paths: [path] }));
-}
-
-function saveFile(blob: Blob, name: string): void {
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
 }

@@ -25,6 +25,7 @@ export function writeForm(form: HTMLFormElement, s: RetrainSettings): void {
   set('display', s.display);
   set('view', s.view);
   set('backend', s.backend);
+  set('seed', String(s.seed));
   const fromBuild = form.elements.namedItem('fromBuild');
   if (fromBuild instanceof HTMLInputElement) fromBuild.checked = s.fromBuild;
 }

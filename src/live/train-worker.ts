@@ -5,11 +5,14 @@ import { composeLayer } from '../lib/compose';
 import { confusionMatrix, perClassAccuracy } from '../lib/confusion';
 import { headOf, subsetOf, type DigitSet } from '../lib/mnist';
 import { modelFiles } from '../lib/model-files';
-import { compileModel, createModel, DEFAULT_TRAINING, denseKernels, disposeModel, type TrainingConfig } from '../lib/model';
+import { compileModel, createModel, denseKernels, disposeModel } from '../lib/model';
+import { type Architecture } from '../experiment/networks';
+import { DEFAULT_TRAINING, type TrainingConfig } from '../experiment/training';
 import { train } from '../lib/train';
-import type { FromWorker, ToWorker } from './protocol';
-import type { LayerView, RetrainSettings } from './settings';
-import { startBackend } from './worker-backend';
+import { chooseBackend } from './backend-probe';
+import type { AutoChoice, FromWorker, ToWorker } from './protocol';
+import type { LayerView, RetrainSettings, TrainingBackend } from './settings';
+import { autoCandidates, startBackend } from './worker-backend';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -25,13 +28,12 @@ let model: tf.LayersModel | null = null;
 let abort: AbortController | null = null;
 let resumeGate: { promise: Promise<void>; open: () => void } | null = null;
 let view: LayerView = 'output';
-let architecture = 'mlp';
+let architecture: Architecture = 'mlp';
 
 const post = (message: FromWorker, transfer: Transferable[] = []) => self.postMessage(message, transfer);
 
 self.onmessage = (event: MessageEvent<ToWorker>) => {
   handle(event.data).catch((error: unknown) => {
-    if (isAbort(error)) return;
     post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
   });
 };
@@ -44,7 +46,7 @@ async function handle(message: ToWorker): Promise<void> {
       strip = subsetOf(message.test, message.stripIndices);
       return;
     case 'train':
-      return runTraining(message.settings, message.buildModelUrl, message.stockKernels);
+      return runTraining(message.settings, message.buildModelUrl, message.stockKernels, message.autoChoice);
     case 'pause':
       if (abort && !resumeGate) {
         let open = () => {};
@@ -67,7 +69,7 @@ async function handle(message: ToWorker): Promise<void> {
       return;
     case 'view':
       view = message.view;
-      postImages();
+      await postImages();
       return;
     case 'memory':
       post({ type: 'memory', numTensors: tf.memory().numTensors, numBytes: tf.memory().numBytes });
@@ -77,7 +79,7 @@ async function handle(message: ToWorker): Promise<void> {
   }
 }
 
-async function runTraining(settings: RetrainSettings, buildModelUrl: string, stockKernels: boolean): Promise<void> {
+async function runTraining(settings: RetrainSettings, buildModelUrl: string, stockKernels: boolean, autoChoice: AutoChoice | null): Promise<void> {
   if (abort) return;
   if (!trainSet || !testSet) throw new Error('training data has not arrived yet');
   abort = new AbortController();
@@ -85,22 +87,32 @@ async function runTraining(settings: RetrainSettings, buildModelUrl: string, sto
   post({ type: 'state', state: 'loading' });
   try {
     discardModel();
-    post({ type: 'backend', backend: await startBackend(settings.backend, !stockKernels) });
     const config: TrainingConfig = {
       ...DEFAULT_TRAINING,
       optimizer: settings.optimizer,
       learningRate: settings.learningRate,
       batchSize: settings.batchSize,
       epochs: settings.epochs,
+      // Seed 1 is the figures' seed; the pipeline's further seeds follow it.
+      seed: DEFAULT_TRAINING.seed + settings.seed - 1,
     };
+    const data = headOf(trainSet, Math.min(settings.trainSize, trainSet.count));
+    let backend: TrainingBackend;
+    if (settings.backend === 'auto') {
+      const choice = autoChoice ?? (await chooseBackend(await autoCandidates(), settings.architecture, config, data, !stockKernels));
+      post({ type: 'auto', choice });
+      backend = choice.backend;
+    } else {
+      backend = settings.backend;
+    }
+    post({ type: 'backend', backend: await startBackend(backend, !stockKernels) });
     architecture = settings.architecture;
     view = settings.view;
     model = settings.fromBuild ? await tf.loadLayersModel(buildModelUrl) : createModel(settings.architecture, config);
     if (settings.fromBuild) compileModel(model, config);
-    const data = headOf(trainSet, Math.min(settings.trainSize, trainSet.count));
     post({ type: 'state', state: 'training' });
-    postImages();
-    postStrip();
+    await postImages();
+    await postStrip();
     // Time spent in training steps only: not evaluation, redraws, yields or pauses.
     let busy = 0;
     let samples = 0;
@@ -115,22 +127,22 @@ async function runTraining(settings: RetrainSettings, buildModelUrl: string, sto
         post({ type: 'batch', ...r });
         const every = view === 'output' ? REDRAW_EVERY : REDRAW_EVERY_WIDE;
         if ((r.batch + 1) % every === 0) {
-          postImages();
-          postStrip();
+          await postImages();
+          await postStrip();
         }
         // Let pause, reset and view messages in between batches.
         await new Promise((resolve) => setTimeout(resolve, 0));
         if (resumeGate) await resumeGate.promise;
         mark = performance.now();
       },
-      onEpochEnd: (report) => {
+      onEpochEnd: async (report) => {
         post({ type: 'epoch', report });
-        postImages();
+        await postImages();
         mark = performance.now();
       },
     });
-    postStrip();
-    const confusion = confusionMatrix(model, testSet);
+    await postStrip();
+    const confusion = await confusionMatrix(model, testSet);
     post({
       type: 'done',
       confusion,
@@ -141,35 +153,43 @@ async function runTraining(settings: RetrainSettings, buildModelUrl: string, sto
     });
     post({ type: 'state', state: 'done' });
   } catch (error) {
-    if (!isAbort(error)) throw error;
     discardModel();
     post({ type: 'state', state: 'idle' });
+    // Only a reset stops training quietly: an AbortError of the browser's own (WebGPU aborts a
+    // buffer mapping, for one) is a failure to report.
+    if (!signal.aborted) throw error;
   } finally {
     abort = null;
     resumeGate = null;
   }
 }
 
-/** Sends the composed images of the current view's layer. */
-function postImages(): void {
+/**
+ * Sends the composed images of the current view's layer. Reads asynchronously, as every read
+ * here does: the WebGPU backend cannot read synchronously in a worker.
+ */
+async function postImages(): Promise<void> {
   if (!model) return;
   const kernels = denseKernels(model);
   const index = view === 'output' ? kernels.length - 1 : view === 'layer2' ? 1 : 0;
   const composed = composeLayer(kernels, Math.min(index, kernels.length - 1));
-  const values = composed.dataSync() as Float32Array;
+  tf.dispose(kernels);
+  const values = (await composed.data()) as Float32Array;
   const nodes = composed.shape[0];
-  tf.dispose([...kernels, composed]);
+  composed.dispose();
   post({ type: 'images', view: index === kernels.length - 1 ? 'output' : view, nodes, values }, [values.buffer]);
 }
 
-function postStrip(): void {
+async function postStrip(): Promise<void> {
   if (!model || !strip) return;
   const current = model;
   const stripSet = strip;
-  const guesses = tf.tidy(() => {
+  const guessTensor = tf.tidy(() => {
     const { xs } = batchTensors(stripSet, null, 0, stripSet.count);
-    return Array.from((current.predict(xs) as tf.Tensor2D).argMax(1).dataSync());
+    return (current.predict(xs) as tf.Tensor2D).argMax(1);
   });
+  const guesses = Array.from(await guessTensor.data());
+  guessTensor.dispose();
   post({ type: 'strip', guesses });
 }
 
@@ -187,8 +207,4 @@ function discardModel(): void {
 function openGate(): void {
   resumeGate?.open();
   resumeGate = null;
-}
-
-function isAbort(error: unknown): boolean {
-  return error instanceof DOMException ? error.name === 'AbortError' : error instanceof Error && error.name === 'AbortError';
 }

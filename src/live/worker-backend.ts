@@ -4,46 +4,77 @@ import simdWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import threadedWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { installFastKernels, uninstallFastKernels } from '../lib/fast-matmul/install';
 import type { BackendReport } from './protocol';
+import type { TrainingBackend } from './settings';
 import { stopUnusedPthreads, wantedThreads, withCoreCount } from './wasm-threads';
-import type { BrowserBackend } from './settings';
+import { webgpuAdapter } from './webgpu-adapter';
 
 let wasmRegistered: Promise<void> | null = null;
+let webgpuRegistered: Promise<unknown> | null = null;
 
 /**
- * Switches this worker to the chosen backend and says which one runs. `auto` means WebAssembly
- * (its binaries are served with the site), else plain JavaScript; WebGL only on request, since in
- * a worker it needs OffscreenCanvas and without a GPU it is slower than wasm. On wasm the fast
+ * Switches this worker to `wanted` and says which backend runs. WebAssembly's binaries are
+ * served with the site; WebGPU's code is fetched only when this browser offers an adapter, so
+ * a reader without one downloads nothing for it; WebGL in a worker needs OffscreenCanvas. A
+ * backend that cannot start falls back to WebAssembly, then plain JavaScript. On wasm the fast
  * matrix-product kernels replace the stock ones (unless `fastKernels` is false), and when the
  * page is cross-origin isolated (SharedArrayBuffer available) tfjs loads its threaded build, here
  * with one thread per core.
  */
-export async function startBackend(preferred: BrowserBackend, fastKernels = true): Promise<BackendReport> {
-  if (preferred === 'webgl' && (await tryBackend('webgl'))) return { name: 'webgl', threads: 1, isolated: crossOriginIsolated, fastKernels: false };
-  if (preferred !== 'cpu') {
-    try {
-      wasmRegistered ??= import('@tensorflow/tfjs-backend-wasm').then((wasm) => {
-        wasm.setWasmPaths({
-          'tfjs-backend-wasm.wasm': plainWasm,
-          'tfjs-backend-wasm-simd.wasm': simdWasm,
-          'tfjs-backend-wasm-threaded-simd.wasm': threadedWasm,
-        });
-        // Only read by the threaded build, which tfjs loads when the page is cross-origin isolated.
-        wasm.setThreadsCount(wantedThreads());
-      });
-      await wasmRegistered;
-      if (await withCoreCount(wantedThreads(), () => tryBackend('wasm'))) {
-        stopUnusedPthreads();
-        if (fastKernels) installFastKernels('wasm');
-        else uninstallFastKernels('wasm');
-        const { getThreadsCount } = await import('@tensorflow/tfjs-backend-wasm');
-        return { name: 'wasm', threads: getThreadsCount(), isolated: crossOriginIsolated, fastKernels };
-      }
-    } catch {
-      // Fall through to the CPU backend.
-    }
+export async function startBackend(wanted: TrainingBackend, fastKernels = true): Promise<BackendReport> {
+  const base = { isolated: crossOriginIsolated, fastKernels: false, threads: 1 };
+  if (wanted === 'webgpu') {
+    const adapter = await startWebgpu();
+    if (adapter !== null) return { ...base, name: 'webgpu', adapter };
+  }
+  if (wanted === 'webgl' && (await tryBackend('webgl'))) return { ...base, name: 'webgl' };
+  if (wanted !== 'cpu') {
+    const wasm = await startWasm(fastKernels);
+    if (wasm) return wasm;
   }
   await tryBackend('cpu');
-  return { name: 'cpu', threads: 1, isolated: crossOriginIsolated, fastKernels: false };
+  return { ...base, name: 'cpu' };
+}
+
+/** The backends `auto` chooses between here: WebGPU when an adapter is offered, and WebAssembly. */
+export async function autoCandidates(): Promise<TrainingBackend[]> {
+  return (await webgpuAdapter()) ? ['webgpu', 'wasm'] : ['wasm'];
+}
+
+/** Starts the WebGPU backend; its adapter's description, or null when there is none. */
+async function startWebgpu(): Promise<string | null> {
+  const adapter = await webgpuAdapter();
+  if (!adapter) return null;
+  try {
+    webgpuRegistered ??= import('@tensorflow/tfjs-backend-webgpu');
+    await webgpuRegistered;
+  } catch {
+    webgpuRegistered = null;
+    return null;
+  }
+  return (await tryBackend('webgpu')) ? adapter : null;
+}
+
+async function startWasm(fastKernels: boolean): Promise<BackendReport | null> {
+  try {
+    wasmRegistered ??= import('@tensorflow/tfjs-backend-wasm').then((wasm) => {
+      wasm.setWasmPaths({
+        'tfjs-backend-wasm.wasm': plainWasm,
+        'tfjs-backend-wasm-simd.wasm': simdWasm,
+        'tfjs-backend-wasm-threaded-simd.wasm': threadedWasm,
+      });
+      // Only read by the threaded build, which tfjs loads when the page is cross-origin isolated.
+      wasm.setThreadsCount(wantedThreads());
+    });
+    await wasmRegistered;
+    if (!(await withCoreCount(wantedThreads(), () => tryBackend('wasm')))) return null;
+    stopUnusedPthreads();
+    if (fastKernels) installFastKernels('wasm');
+    else uninstallFastKernels('wasm');
+    const { getThreadsCount } = await import('@tensorflow/tfjs-backend-wasm');
+    return { name: 'wasm', threads: getThreadsCount(), isolated: crossOriginIsolated, fastKernels };
+  } catch {
+    return null;
+  }
 }
 
 async function tryBackend(name: string): Promise<boolean> {

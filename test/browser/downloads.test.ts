@@ -50,6 +50,7 @@ async function trainToEnd(page: Page, id: string, trainSize: number): Promise<vo
   await page.waitForFunction((sel) => document.querySelector<HTMLFieldSetElement>(`${sel} fieldset`)?.disabled === false, `retrain-widget#retrain-${id}`);
   await w.locator('input[name=trainSize]').fill(String(trainSize));
   await w.locator('input[name=epochs]').fill('1');
+  await w.locator('select[name=batchSize]').selectOption('128');
   await w.locator('input[name=epochs]').dispatchEvent('change', { bubbles: true });
   await w.locator('button[data-action=train]').click();
   await page.waitForFunction((sel) => document.querySelector<HTMLElement>(sel)?.dataset.state === 'done', `retrain-widget#retrain-${id}`, { timeout: 180_000 });

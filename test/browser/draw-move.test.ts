@@ -10,7 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { contributionScale, mapSums, pictureScale } from '../../src/draw/render';
 import { type DenseNet, parseDenseNet, predictDense } from '../../src/lib/dense-net';
 import { contributionMaps, effectiveMap } from '../../src/lib/effective-map';
-import { PIXELS } from '../../src/lib/idx';
+import { PIXELS } from '../../src/lib/mnist-constants';
 import { tileColors } from '../../src/lib/normalise';
 import { toMnistInput } from '../../src/lib/preprocess';
 import { translateImage } from '../../src/lib/pixel-transforms';

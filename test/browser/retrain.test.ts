@@ -166,6 +166,61 @@ describe('retraining widgets', () => {
     await opened.close();
   });
 
+  it("reach 85% test accuracy with their defaults, as a reader first presses Train", async () => {
+    const opened = await openPage();
+    const { page } = opened;
+    for (const id of ['linear', 'mlp']) {
+      await page.locator(widget(id)).scrollIntoViewIfNeeded();
+      await waitForControls(page, id);
+      await press(page, id, 'train');
+      await waitForState(page, id, 'done', 300_000);
+      const accuracy = Number(await page.locator(widget(id)).getAttribute('data-test-accuracy'));
+      console.log(`${id} widget, defaults, seed 1: ${(accuracy * 100).toFixed(1)}%; ${await part(page, id, '[data-role=auto]').textContent()}`);
+      expect(accuracy).toBeGreaterThanOrEqual(0.85);
+      // Without a WebGPU adapter, "automatic" has WebAssembly alone and says so.
+      expect(await page.locator(widget(id)).getAttribute('data-auto-choice')).toBe('wasm');
+      expect(await part(page, id, '[data-role=auto]').textContent()).toBe('Automatic: WebAssembly, the only backend to choose from in this browser.');
+    }
+    expect(opened.consoleErrors).toEqual([]);
+    await opened.close();
+  }, 600_000);
+
+  it('give the same model twice for the same seed and settings, and another for another seed', async () => {
+    const opened = await openPage();
+    const { page } = opened;
+    await configure(page, 'mlp', { trainSize: 500, epochs: 1, batchSize: 64 });
+    const seed = part(page, 'mlp', 'input[name=seed]');
+    expect(await seed.inputValue()).toBe('1');
+    await seed.fill('3');
+    await seed.dispatchEvent('change', { bubbles: true });
+    expect(new URL(page.url()).searchParams.get('mlp.seed')).toBe('3');
+    const run = async (): Promise<Float32Array> => {
+      await page.evaluate(() => {
+        delete (window as unknown as { trained?: number[] }).trained;
+        window.addEventListener('mnist:retrained', (e) => {
+          const detail = (e as CustomEvent<{ weightData: ArrayBuffer }>).detail;
+          (window as unknown as { trained: number[] }).trained = Array.from(new Float32Array(detail.weightData));
+        }, { once: true });
+      });
+      await press(page, 'mlp', 'train');
+      await waitForState(page, 'mlp', 'done');
+      await page.waitForFunction(() => 'trained' in window);
+      const weights = new Float32Array(await page.evaluate(() => (window as unknown as { trained: number[] }).trained));
+      await press(page, 'mlp', 'reset');
+      await waitForState(page, 'mlp', 'idle', 10_000);
+      return weights;
+    };
+    const first = await run();
+    const again = await run();
+    expect(first.length).toBeGreaterThan(400_000);
+    expect(again).toEqual(first);
+    await seed.fill('4');
+    await seed.dispatchEvent('change', { bubbles: true });
+    const other = await run();
+    expect(other.some((v, i) => v !== first[i])).toBe(true);
+    await opened.close();
+  }, 240_000);
+
   it('download the retrained model in TensorFlow.js format', async () => {
     const opened = await openPage();
     const { page } = opened;

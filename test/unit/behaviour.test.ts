@@ -55,10 +55,10 @@ afterAll(() => {
 });
 
 describe('measureBehaviour on hand-made models', () => {
-  it('counts the owners that ink each region by the ink threshold, and an erased region that carries no weight does not matter', () => {
+  it('counts the owners that ink each region by the ink threshold, and an erased region that carries no weight does not matter', async () => {
     const model = keep(centreReader());
     const before = tf.memory().numTensors;
-    const b = measureBehaviour(model, set);
+    const b = await measureBehaviour(model, set);
     expect(tf.memory().numTensors).toBe(before);
     expect(b.erase).toEqual([
       { region: 'bottom-left', digit: 7, inked: 1, accuracy: 1, erasedAccuracy: 1 },
@@ -73,19 +73,19 @@ describe('measureBehaviour on hand-made models', () => {
     }
   });
 
-  it('an erased region the model reads a digit from does matter', () => {
+  it('an erased region the model reads a digit from does matter', async () => {
     // 7 is read from the bottom-left strip only; the other digits from their centre pixel.
     const entries: [number, number, number][] = Array.from({ length: 10 }, (_, c) => [c === 7 ? EDGE_PIXEL[7] : centre(c), c, 5]);
-    const b = measureBehaviour(keep(linearModel(entries)), set);
+    const b = await measureBehaviour(keep(linearModel(entries)), set);
     expect(b.erase[0]).toEqual({ region: 'bottom-left', digit: 7, inked: 1, accuracy: 1, erasedAccuracy: 0 });
     // The second 7 (no ink in the strip) is wrong already; erasing takes away the first.
     expect(b.erasedAllAccuracy).toBe(18 / 20);
   });
 
-  it('a planted block the model weights must flip every other digit to the owner, by the probability a hand computation gives', () => {
+  it('a planted block the model weights must flip every other digit to the owner, by the probability a hand computation gives', async () => {
     // Class 7 weights the four pixels of row 26 of the bottom-left block; class 0 has a bias of 1.
     const block = [5, 6, 7, 8].map((x) => [26 * 28 + x, 7, 10] as [number, number, number]);
-    const b = measureBehaviour(keep(linearModel(block, [1, 0, 0, 0, 0, 0, 0, 0, 0, 0])), set);
+    const b = await measureBehaviour(keep(linearModel(block, [1, 0, 0, 0, 0, 0, 0, 0, 0, 0])), set);
     const [left, right, top] = b.plant;
     expect(left.region).toBe('bottom-left');
     // Before: every image guesses 0 (p7 = 1 / (e + 9)), except that 0 is the guess already; after: p7 = e^40 / (e^40 + e + 8).
@@ -99,8 +99,8 @@ describe('measureBehaviour on hand-made models', () => {
     expect(Math.abs(right.meanProbabilityChange)).toBeLessThan(1e-7);
   });
 
-  it('a shift moves the guesses as a hand computation says', () => {
-    const b = measureBehaviour(keep(centreReader()), set);
+  it('a shift moves the guesses as a hand computation says', async () => {
+    const b = await measureBehaviour(keep(centreReader()), set);
     expect(b.shift.rows.map((r) => r.offset)).toEqual([-3, -2, -1, 0, 1, 2, 3]);
     expect(b.shift.columns.map((r) => r.offset)).toEqual([-3, -2, -1, 0, 1, 2, 3]);
     const at = (entries: typeof b.shift.rows, offset: number) => entries.find((e) => e.offset === offset);

@@ -14,6 +14,9 @@ let data: BrowserData;
 const train: DigitSet = digits(400, 5);
 const test: DigitSet = digits(60, 6);
 
+/** Addresses each file under the test server's root, as the widget addresses them under its site. */
+const at = (base: string) => (path: string) => new URL(path, base).href;
+
 function digits(count: number, seed: number): DigitSet {
   const images = Uint8Array.from({ length: count * 784 }, (_, i) => ((i * 13 + seed) % 17 === 0 ? (i + seed) % 256 : 0));
   const labels = Uint8Array.from({ length: count }, (_, i) => (i * 3 + seed) % 10);
@@ -42,7 +45,7 @@ describe('the widgets\' digit download', () => {
   it('unpacks the gzip shards to the exact digits, reporting progress up to 1', async () => {
     const { loadBrowserDigits } = await loader();
     const progress: number[] = [];
-    const got = await loadBrowserDigits(server.url, data, (f) => progress.push(f));
+    const got = await loadBrowserDigits(at(server.url), data, (f) => progress.push(f));
     expect(got.train.count).toBe(400);
     expect(Buffer.compare(Buffer.from(got.train.images), Buffer.from(train.images))).toBe(0);
     expect(Buffer.compare(Buffer.from(got.train.labels), Buffer.from(train.labels))).toBe(0);
@@ -55,25 +58,25 @@ describe('the widgets\' digit download', () => {
     const raw = gunzipSync(await readFile(join(dir, data.test.path)));
     await writeFile(join(dir, 'data/plain-test.bin.gz'), raw);
     const { loadBrowserDigits } = await loader();
-    const got = await loadBrowserDigits(server.url, { ...data, test: { ...data.test, path: 'data/plain-test.bin.gz' } }, () => {});
+    const got = await loadBrowserDigits(at(server.url), { ...data, test: { ...data.test, path: 'data/plain-test.bin.gz' } }, () => {});
     expect(Buffer.compare(Buffer.from(got.test.images), Buffer.from(test.images))).toBe(0);
   });
 
   it('names the file whose checksum or size does not match the manifest', async () => {
     const { loadBrowserDigits } = await loader();
     const wrongSum = { ...data, train: { ...data.train, sha256: '0'.repeat(64) } };
-    await expect(loadBrowserDigits(server.url, wrongSum, () => {})).rejects.toThrow('data/browser-train.bin.gz: checksum does not match the manifest');
+    await expect(loadBrowserDigits(at(server.url), wrongSum, () => {})).rejects.toThrow('data/browser-train.bin.gz: checksum does not match the manifest');
     const { loadBrowserDigits: again } = await loader();
     const wrongCount = { ...data, test: { ...data.test, count: 61, rawBytes: 61 * 785 } };
-    await expect(again(server.url, wrongCount, () => {})).rejects.toThrow(`data/browser-test.bin.gz: unpacks to ${60 * 785} bytes, the manifest gives ${61 * 785}`);
+    await expect(again(at(server.url), wrongCount, () => {})).rejects.toThrow(`data/browser-test.bin.gz: unpacks to ${60 * 785} bytes, the manifest gives ${61 * 785}`);
   });
 
   it('names a file that is not gzip data beyond its header, and a missing one', async () => {
     const bytes = await readFile(join(dir, data.train.path));
     await writeFile(join(dir, 'data/broken.bin.gz'), bytes.subarray(0, 1000));
     const { loadBrowserDigits } = await loader();
-    await expect(loadBrowserDigits(server.url, { ...data, train: { ...data.train, path: 'data/broken.bin.gz' } }, () => {})).rejects.toThrow(/data\/broken\.bin\.gz: could not be unpacked/);
+    await expect(loadBrowserDigits(at(server.url), { ...data, train: { ...data.train, path: 'data/broken.bin.gz' } }, () => {})).rejects.toThrow(/data\/broken\.bin\.gz: could not be unpacked/);
     const { loadBrowserDigits: again } = await loader();
-    await expect(again(server.url, { ...data, train: { ...data.train, path: 'data/none.bin.gz' } }, () => {})).rejects.toThrow('data/none.bin.gz: HTTP 404');
+    await expect(again(at(server.url), { ...data, train: { ...data.train, path: 'data/none.bin.gz' } }, () => {})).rejects.toThrow('data/none.bin.gz: HTTP 404');
   });
 });

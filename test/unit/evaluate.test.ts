@@ -22,8 +22,8 @@ describe('evaluate', () => {
     const set = randomDigits(257, 3);
     const model = createModel('mlp', DEFAULT_TRAINING);
     try {
-      const result = evaluate(model, set, 100);
-      const matrix = confusionMatrix(model, set);
+      const result = await evaluate(model, set, 100);
+      const matrix = await confusionMatrix(model, set);
       const diagonal = matrix.reduce((sum, row, c) => sum + row[c], 0);
       expect(result.accuracy).toBeCloseTo(diagonal / set.count, 10);
       expect(result.perClassAccuracy).toEqual(perClassAccuracy(matrix));

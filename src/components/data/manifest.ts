@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { OPTIMIZER_NAMES } from '../../experiment/optimizers';
 import { GENERATED_MANIFEST as MANIFEST_PATH } from '../../lib/generated-dir';
 import { type LayerEntry, type Manifest, parseManifest, type SheetEntry, type VariantEntry } from '../../lib/manifest';
+import { generatedFileUrl } from '../../widgets/contract';
 
 const PUBLIC_PREFIX = 'generated/';
 
@@ -63,7 +64,7 @@ export const SITE_BASE = base.endsWith('/') ? base : `${base}/`;
  * fingerprint is appended so a browser never shows a cached figure from an older run.
  */
 export function generatedUrl(path: string, manifest = getManifest()): string {
-  return siteUrl(`${PUBLIC_PREFIX}${path}`, manifest);
+  return generatedFileUrl(SITE_BASE, path, manifest.fingerprint);
 }
 
 /** The URL of a file of the site (`path` from its root), under the base path, with the fingerprint appended. */

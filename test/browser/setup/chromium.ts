@@ -15,6 +15,14 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
+/**
+ * The same, plus WebGPU, for the tests and benchmarks that train on it: Chromium on Linux offers
+ * WebGPU only with this flag. With --disable-gpu its one adapter is SwiftShader, on the CPU, so
+ * what runs there is correct but slow. The other tests keep WebGPU off, as most readers' Linux
+ * Chromium has it, so that "automatic" has WebAssembly alone to choose from.
+ */
+export const WEBGPU_CHROMIUM_ARGS = [...CHROMIUM_ARGS, '--enable-unsafe-webgpu'];
+
 /** Where Debian's `chromium` package puts the browser. */
 export const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 

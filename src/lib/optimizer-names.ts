@@ -1,2 +1,0 @@
-/** Kept for src/live and src/components/live until they import src/experiment/optimizers themselves. */
-export * from '../experiment/optimizers';

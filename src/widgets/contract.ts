@@ -1,0 +1,26 @@
+/**
+ * What the page's widgets agree on, in one place: the event the retraining widgets send when a
+ * model is trained, and how a file of the figure pipeline's output is addressed. Imports nothing,
+ * so the Astro components (at build time), the retraining widgets and the draw widget can all use it.
+ */
+
+/** The event a retraining widget dispatches on `window` after training, with the model as detail. */
+export const RETRAINED_EVENT = 'mnist:retrained';
+
+/** Where the site serves the pipeline's output, under its base path. */
+export const GENERATED_PREFIX = 'generated/';
+
+/** Characters of the pipeline's fingerprint appended to each generated file's URL. */
+const FINGERPRINT_CHARS = 12;
+
+/**
+ * The URL of a generated file: `siteBase` (the site's base path, with or without a trailing '/'),
+ * then `generated/` and `path`, then `?v=` and a short piece of the pipeline's `fingerprint`, so a
+ * browser never uses a cached file from an older run. A model.json addressed this way passes the
+ * same `?v=` on to its weights (TensorFlow.js keeps the query of a model's URL for its weights).
+ */
+export function generatedFileUrl(siteBase: string, path: string, fingerprint: string): string {
+  if (!fingerprint) throw new Error(`generatedFileUrl: no fingerprint for ${path}`);
+  const base = siteBase.endsWith('/') ? siteBase : `${siteBase}/`;
+  return `${base}${GENERATED_PREFIX}${path}?v=${fingerprint.slice(0, FINGERPRINT_CHARS)}`;
+}
