@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectBrowser, disconnectBrowser, ROOT } from './harness';
+import { connectBrowser, disconnectBrowser, ROOT, recordErrors } from './harness';
 
 let dev: ChildProcess | null = null;
 let base = '';
@@ -58,9 +58,7 @@ describe('npm run dev', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     try {
       const page = await context.newPage();
-      const errors: string[] = [];
-      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-      page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+      const errors = recordErrors(page);
       const response = await page.goto(base);
       expect(response?.headers()['cross-origin-embedder-policy']).toBe('require-corp');
       expect(response?.headers()['cross-origin-opener-policy']).toBe('same-origin');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIGITS } from './digits';
-import { connectBrowser, disconnectBrowser, ROOT } from './harness';
+import { connectBrowser, disconnectBrowser, ROOT, recordErrors } from './harness';
 import { type SentResponse, serveStatic, type StaticServer } from './setup/static-server';
 
 afterAll(disconnectBrowser);
@@ -38,9 +38,7 @@ async function open(): Promise<{ page: Page; errors: string[]; close(): Promise<
   const browser = await connectBrowser();
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+  const errors = recordErrors(page);
   return { page, errors, close: () => context.close() };
 }
 

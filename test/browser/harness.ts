@@ -61,6 +61,16 @@ export interface OpenedPage {
   close(): Promise<void>;
 }
 
+/** Records `page`'s console errors and uncaught errors, from now on, into the returned list. */
+export function recordErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`${msg.text()} (${msg.location().url})`);
+  });
+  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+  return errors;
+}
+
 /** Opens a page of the built site in a fresh context, recording errors and requests from the start. */
 export async function openPage(options: OpenPageOptions = {}): Promise<OpenedPage> {
   const b = await connectBrowser();
@@ -69,13 +79,9 @@ export async function openPage(options: OpenPageOptions = {}): Promise<OpenedPag
     colorScheme: options.colorScheme ?? 'light',
   });
   const page = await context.newPage();
-  const consoleErrors: string[] = [];
+  const consoleErrors = recordErrors(page);
   const failedRequests: string[] = [];
   const requests: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') consoleErrors.push(`${msg.text()} (${msg.location().url})`);
-  });
-  page.on('pageerror', (error) => consoleErrors.push(`uncaught: ${error.message}`));
   page.on('request', (req) => requests.push(req.url()));
   page.on('requestfailed', (req) => failedRequests.push(`${req.url()}: ${req.failure()?.errorText ?? 'failed'}`));
   page.on('response', (res) => {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectBrowser, disconnectBrowser, ROOT } from './harness';
+import { connectBrowser, disconnectBrowser, ROOT, recordErrors } from './harness';
 import { serveStatic, type StaticServer } from './setup/static-server';
 
 let server: StaticServer | undefined;
@@ -41,9 +41,7 @@ describe('on a host that sends no headers at all', () => {
     const context = await browser.newContext();
     try {
       const page = await context.newPage();
-      const errors: string[] = [];
-      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-      page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+      const errors = recordErrors(page);
       await page.goto(server.url);
       expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
       const widgets = page.locator('retrain-widget');

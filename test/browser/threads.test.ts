@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectBrowser, disconnectBrowser, ROOT } from './harness';
+import { connectBrowser, disconnectBrowser, ROOT, recordErrors } from './harness';
 import { serveStatic, type StaticServer } from './setup/static-server';
 
 const servers: { isolated?: StaticServer; plain?: StaticServer } = {};
@@ -21,9 +21,7 @@ async function trainOn(server: StaticServer | undefined): Promise<{ isolated: bo
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+    const errors = recordErrors(page);
     await page.goto(`${server.url}?linear.n=300&linear.epochs=1`);
     const w = page.locator('retrain-widget#retrain-linear');
     await w.scrollIntoViewIfNeeded();

@@ -1,6 +1,6 @@
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { url } from './harness';
+import { url, recordErrors } from './harness';
 import { chromiumPath, WEBGPU_CHROMIUM_ARGS } from './setup/chromium';
 
 /**
@@ -34,9 +34,7 @@ async function train(id: 'mlp' | 'linear', settings: Record<string, string>): Pr
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+    const errors = recordErrors(page);
     await page.goto(`${url('')}?${new URLSearchParams(params)}`);
     const w = page.locator(sel);
     await w.scrollIntoViewIfNeeded();
