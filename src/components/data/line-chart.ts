@@ -35,7 +35,8 @@ export function yAt(f: ChartFrame, y: number): number {
   return f.top + ((f.yMax - y) / (f.yMax - f.yMin)) * (f.height - f.top - f.bottom);
 }
 
-const round = (v: number) => Math.round(v * 10) / 10;
+/** An SVG coordinate to a tenth of a unit: finer is invisible and only makes the page heavier. */
+export const round = (v: number) => Math.round(v * 10) / 10;
 
 /** The mean line through the points, in x order: "M x y L x y …". */
 export function linePath(f: ChartFrame, points: readonly BandPoint[]): string {

@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { GENERATED_DIR } from '../../lib/generated-dir';
-import { PIXELS } from '../../lib/mnist-constants';
 import type { SheetEntry, VariantEntry } from '../../lib/manifest';
 import { type RenderedSheet, renderWeightSheet, sheetEntryOf } from '../../lib/render-sheet';
 import { getEffective } from './effective';
+import { readImages } from './image-file';
 import { getManifest, siteUrl } from './manifest';
 
 /**
@@ -25,15 +24,6 @@ export function ownScaleName(variantId: string): string {
   return `${variantId}-effective-own-scale.png`;
 }
 
-/** Reads a little-endian float32 file of whole 28 × 28 images; throws naming the file if it is not one. */
-export function readImages(path: string, count: number): Float32Array {
-  const bytes = readFileSync(path);
-  if (bytes.byteLength !== count * PIXELS * 4) {
-    throw new Error(`${path}: expected ${count} images of ${PIXELS} float32 values (${count * PIXELS * 4} bytes), found ${bytes.byteLength} bytes`);
-  }
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return Float32Array.from({ length: count * PIXELS }, (_, i) => view.getFloat32(4 * i, true));
-}
 
 /** The own-scale sheet of a variant's mean effective templates, rendered once per build. */
 export function ownScaleSheet(variant: VariantEntry): OwnScaleSheet {

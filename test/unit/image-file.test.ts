@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readImages } from '../../src/components/data/own-scale-sheet';
+import { readImages } from '../../src/components/data/image-file';
 
 const dir = mkdtempSync(join(tmpdir(), 'own-scale-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
