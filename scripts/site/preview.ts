@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { DIST_DIR, runAstro } from './astro-cli';
 
 if (!existsSync(join(DIST_DIR, 'index.html'))) {
-  console.error('No built site to preview: dist/index.html is missing.\nFix: run `npm run build` first (the first build takes about 8-9 minutes).');
+  console.error('No built site to preview: dist/index.html is missing.\nFix: run `npm run build` first (the first build takes about 10 minutes).');
   process.exitCode = 1;
 } else {
   runAstro(['preview', ...process.argv.slice(2)]).then(
