@@ -4,7 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIGITS } from './digits';
 import { draw, fetchModel, mapPixels, mapScores, preview, probabilities, selectModel } from './draw-widget';
-import { connectBrowser, disconnectBrowser, type OpenedPage, openPage, ROOT, runAxe, url } from './harness';
+import { connectBrowser, disconnectBrowser, loadAllImages, type OpenedPage, openPage, ROOT, runAxe, url } from './harness';
 
 /** Strings that only TensorFlow.js code contains (kernel and flag names survive minification). */
 const TFJS_MARKERS = ['loadLayersModel', 'WEBGL_VERSION', 'BatchMatMul'];
@@ -360,6 +360,8 @@ describe('touch', () => {
     try {
       const page = await context.newPage();
       await page.goto(url(''));
+      // Lazy images that load while the finger draws would move the page under it (scroll anchoring): load them first.
+      await loadAllImages(page);
       const phoneWidget = page.locator('draw-digit');
       await phoneWidget.scrollIntoViewIfNeeded();
       await page.locator('draw-digit[data-state="ready"]').waitFor({ timeout: 30_000 });
