@@ -1,26 +1,13 @@
-import type { Check, Claim, Quantity } from '../src/lib/claims';
-import { EDGE_REGION_OWNERS } from '../src/experiment/regions';
+import type { Check, Claim } from '../src/lib/claims';
 import { BEHAVIOUR_CLAIMS } from './claims/behaviour';
 import { EFFECTIVE_CLAIMS } from './claims/effective';
+import { accuracy, digitsExcept, edge, everyRegion, inkers, ownerLean } from './claims/helpers';
 
 /**
  * Every comparison the article makes in words, written down once. The build checks each on every
  * seed of the variants it names and prints any that fail; a browser test fails on them. In the
  * article, the words that make a comparison are wrapped in `<Claim id="…">`.
  */
-
-const accuracy = (variant: string): Quantity => ({ variant, metric: 'testAccuracy' });
-const edge = (variant: string, region: string, digit: number): Quantity => ({ variant, metric: 'edgeWeight', region, digit });
-const ownerLean = (variant: string): Quantity => ({ variant, metric: 'ownerEdgeWeight' });
-const inkers = (region: string, digit: number): Quantity => ({ metric: 'shareOfInkers', region, digit });
-const digitsExcept = (skip: number) => Array.from({ length: 10 }, (_, d) => d).filter((d) => d !== skip);
-
-
-/** `check` for every region and its owner. */
-const everyRegion = (check: (region: string, owner: number) => Check): Check => ({
-  kind: 'all',
-  checks: EDGE_REGION_OWNERS.map(({ region, digit }) => check(region, digit)),
-});
 
 const ownsRegion = (region: string, digit: number): Check => ({
   kind: 'largest',

@@ -10,8 +10,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { spreadOver, type Spread } from '../src/components/data/seeds';
-import { type BehaviourEntry, parseManifest, type SeedRun, type VariantEntry } from '../src/lib/manifest';
+import type { BehaviourMetric } from '../src/lib/behaviour-values';
+import { type Manifest, parseManifest, type VariantEntry } from '../src/lib/manifest';
+import { quantitySpread, type Spread } from '../src/lib/quantity';
+import { EDGE_REGION_OWNERS } from '../src/experiment/regions';
 import { OPTIMIZERS } from '../src/experiment/optimizers';
 import { DEFAULT_OUT, MANIFEST_FILE } from './pipeline';
 import { textTable } from './text-table';
@@ -24,18 +26,13 @@ const DIGITS = [6, 7, 9];
 const range = (s: Spread, digits = 3) => `${s.mean.toFixed(digits)} (${s.min.toFixed(digits)} to ${s.max.toFixed(digits)})`;
 const signed = (s: Spread) => range(s, 4);
 
-function behaviourOf(run: SeedRun, variant: VariantEntry): BehaviourEntry {
-  if (!run.behaviour) throw new Error(`${variant.id} seed ${run.seed} has no behaviour measures`);
-  return run.behaviour;
-}
-
 function describe(v: VariantEntry): string {
   return `${v.id} (${OPTIMIZERS[v.config.optimizer].label}${v.config.maxShift ? `, moved ±${v.config.maxShift} px` : ''}, ${v.seeds.length} seeds)`;
 }
 
-export function behaviourReport(variants: readonly VariantEntry[]): string {
-  const over = (v: VariantEntry, value: (b: BehaviourEntry) => number) => spreadOver(v, (run) => value(behaviourOf(run, v)));
-  const regions = (v: VariantEntry) => behaviourOf(v.seeds[0], v).erase.map((e, i) => ({ i, region: e.region, digit: e.digit }));
+/** Prints the behaviour tests of `variants`, each read through `quantityOf` as the article reads them. */
+export function behaviourReport(manifest: Manifest, variants: readonly VariantEntry[]): string {
+  const over = (v: VariantEntry, metric: BehaviourMetric) => quantitySpread(manifest, { variant: v.id, ...metric });
   const sections: string[] = [];
   sections.push(
     'ERASE: the owner’s test images that ink its region, as they are and with the region set to 0;\n' +
@@ -43,20 +40,20 @@ export function behaviourReport(variants: readonly VariantEntry[]): string {
       textTable(
         ['variant', 'region', 'digit', 'inked (mean)', 'as they are', 'erased'],
         variants.flatMap((v) =>
-          regions(v).map(({ i, region, digit }) => [
+          EDGE_REGION_OWNERS.map(({ region, digit }) => [
             v.id,
             region,
             String(digit),
-            over(v, (b) => b.erase[i].inked).mean.toFixed(0),
-            range(over(v, (b) => b.erase[i].accuracy ?? NaN)),
-            range(over(v, (b) => b.erase[i].erasedAccuracy ?? NaN)),
+            over(v, { metric: 'inked', region }).mean.toFixed(0),
+            range(over(v, { metric: 'ownerAccuracy', region })),
+            range(over(v, { metric: 'erasedAccuracy', region })),
           ]),
         ),
       ) +
       '\n\n' +
       textTable(
         ['variant', 'all regions erased', 'unchanged'],
-        variants.map((v) => [v.id, range(over(v, (b) => b.erasedAllAccuracy)), range(spreadOver(v, (s) => s.testAccuracy))]),
+        variants.map((v) => [v.id, range(over(v, { metric: 'erasedAllAccuracy' })), range(quantitySpread(manifest, { variant: v.id, metric: 'testAccuracy' }))]),
       ),
   );
   sections.push(
@@ -64,12 +61,12 @@ export function behaviourReport(variants: readonly VariantEntry[]): string {
       textTable(
         ['variant', 'region', 'owner', 'flip share', 'mean change in p(owner)'],
         variants.flatMap((v) =>
-          regions(v).map(({ i, region, digit }) => [
+          EDGE_REGION_OWNERS.map(({ region, digit }) => [
             v.id,
             region,
             String(digit),
-            range(over(v, (b) => b.plant[i].flipShare)),
-            signed(over(v, (b) => b.plant[i].meanProbabilityChange)),
+            range(over(v, { metric: 'flipShare', region })),
+            signed(over(v, { metric: 'probabilityChange', region })),
           ]),
         ),
       ),
@@ -80,19 +77,12 @@ export function behaviourReport(variants: readonly VariantEntry[]): string {
         textTable(
           ['variant', 'offset', 'overall', ...DIGITS.map((d) => `digit ${d}`)],
           variants.flatMap((v) =>
-            SHIFTS.map((offset) => {
-              const entry = (b: BehaviourEntry) => {
-                const found = b.shift[axis].find((e) => e.offset === offset);
-                if (!found) throw new Error(`${v.id}: no shift of ${offset} ${axis}`);
-                return found;
-              };
-              return [
-                v.id,
-                offset > 0 ? `+${offset}` : String(offset),
-                range(over(v, (b) => entry(b).accuracy)),
-                ...DIGITS.map((d) => range(over(v, (b) => entry(b).perClassAccuracy[d]))),
-              ];
-            }),
+            SHIFTS.map((offset) => [
+              v.id,
+              offset > 0 ? `+${offset}` : String(offset),
+              range(over(v, { metric: 'shiftAccuracy', axis, offset })),
+              ...DIGITS.map((digit) => range(over(v, { metric: 'shiftAccuracy', axis, offset, digit }))),
+            ]),
           ),
         ),
     );
@@ -111,7 +101,7 @@ async function main(): Promise<void> {
   const variants = REPORTED.flatMap((id) => manifest.variants.filter((v) => v.id === id));
   if (variants.length === 0) throw new Error(`${path} has none of the variants ${REPORTED.join(', ')}`);
   console.log(`${path} (${manifest.profile} profile, ${manifest.dataset.testCount} test images)\n`);
-  console.log(behaviourReport(variants));
+  console.log(behaviourReport(manifest, variants));
 }
 
 main().catch((error: unknown) => {

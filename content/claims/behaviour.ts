@@ -1,5 +1,6 @@
 import type { BehaviourMetric } from '../../src/lib/behaviour-values';
 import type { Check, Claim, Quantity } from '../../src/lib/claims';
+import { all, BIG, BIG_BY_OPTIMIZER, everyRegion, MOVED } from './helpers';
 
 /**
  * The comparisons that "Does the network act on the edges?" and the sentences about behaviour
@@ -7,22 +8,9 @@ import type { Check, Claim, Quantity } from '../../src/lib/claims';
  * erase a region in its owner's images, plant ink in it in the other digits', move the whole test set.
  */
 
-const BIG = 'mlp-60k';
-const MOVED = 'mlp-60k-translated';
-/** The four optimizers of the study, the experiment's own first. */
-const OPTIMIZERS = ['mlp-60k', 'mlp-60k-rmsprop-tfjs', 'mlp-60k-adam', 'mlp-60k-sgd'];
-/** Each edge region and the digit that inks it most. */
-const OWNERS = [
-  { region: 'bottom-left', digit: 7 },
-  { region: 'bottom-right', digit: 9 },
-  { region: 'top', digit: 6 },
-] as const;
-
 const b = (variant: string, metric: BehaviourMetric): Quantity => ({ variant, ...metric });
 const shift = (variant: string, axis: 'rows' | 'columns', offset: number, digit?: number): Quantity =>
   b(variant, { metric: 'shiftAccuracy', axis, offset, ...(digit === undefined ? {} : { digit }) });
-const all = (checks: Check[]): Check => ({ kind: 'all', checks });
-const everyRegion = (check: (region: string, digit: number) => Check): Check => all(OWNERS.map(({ region, digit }) => check(region, digit)));
 /** Every shift of `pixels` up, down, left and right. */
 const everyWay = (pixels: number, check: (axis: 'rows' | 'columns', offset: number) => Check): Check =>
   all((['rows', 'columns'] as const).flatMap((axis) => [-pixels, pixels].map((offset) => check(axis, offset))));
@@ -57,7 +45,7 @@ export const BEHAVIOUR_CLAIMS: Claim[] = [
     id: 'erase-all-unchanged',
     says: 'with all three regions erased from every test image, each 60k network’s accuracy moves by less than half a point',
     check: all(
-      [...OPTIMIZERS, MOVED].map((v) => ({
+      [...BIG_BY_OPTIMIZER, MOVED].map((v) => ({
         kind: 'near',
         left: b(v, { metric: 'erasedAllAccuracy' }),
         right: { variant: v, metric: 'testAccuracy' },
@@ -123,7 +111,7 @@ export const BEHAVIOUR_CLAIMS: Claim[] = [
     id: 'sgd-most-fragile',
     says: 'moved two pixels in any direction, the SGD network is the least accurate of the four optimizers',
     check: everyWay(2, (axis, offset) =>
-      all(OPTIMIZERS.filter((v) => v !== 'mlp-60k-sgd').map((v) => ({ kind: 'greater', left: shift(v, axis, offset), right: shift('mlp-60k-sgd', axis, offset) }))),
+      all(BIG_BY_OPTIMIZER.filter((v) => v !== 'mlp-60k-sgd').map((v) => ({ kind: 'greater', left: shift(v, axis, offset), right: shift('mlp-60k-sgd', axis, offset) }))),
     ),
   },
   {

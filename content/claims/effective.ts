@@ -1,4 +1,5 @@
 import type { Claim, Quantity } from '../../src/lib/claims';
+import { BIG, digitsExcept, SMALL } from './helpers';
 
 /**
  * The comparisons that "What the pictures leave out" states in words. Effective quantities are
@@ -6,9 +7,6 @@ import type { Claim, Quantity } from '../../src/lib/claims';
  * which `effectiveSeedMeasures` (src/lib/effective-templates.ts) computes for every seed.
  */
 
-const SMALL = 'mlp-500';
-const BIG = 'mlp-60k';
-const DIGITS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
 
 const effectiveEdge = (variant: string, region: string, digit: number): Quantity => ({ variant, metric: 'effectiveEdgeWeight', region, digit });
 
@@ -20,7 +18,7 @@ function strongestEffectiveEdge(id: string, says: string, region: string, digit:
     check: {
       kind: 'largest',
       quantity: effectiveEdge(BIG, region, digit),
-      among: DIGITS.filter((d) => d !== digit).map((d) => effectiveEdge(BIG, region, d)),
+      among: digitsExcept(digit).map((d) => effectiveEdge(BIG, region, d)),
     },
   };
 }

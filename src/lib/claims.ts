@@ -1,32 +1,17 @@
-import { type BehaviourMetric, behaviourValue } from './behaviour-values';
-import type { Manifest, SeedRun, VariantEntry } from './manifest';
-import { mean } from './mean';
+import type { Manifest, SeedRun } from './manifest';
+import { isDataQuantity, type Quantity, quantityOf, type QuantityUnit, unitOf, variantOf } from './quantity';
+
+export { ownerEdgeWeight, type Quantity } from './quantity';
 
 /**
  * The comparisons the article states in words, written down as data so that every one can be
  * checked on every training seed. Numbers in the prose come from the manifest and follow any new
  * run; a comparison ("more than", "the strongest") does not, so it is checked here instead.
+ *
+ * Each comparison (`greater`, `less`, `largest`, `near`) is checked on every seed of the variants
+ * it names: one variant's condition on all of that variant's seeds, a comparison of two variants
+ * on every seed they share. A comparison of data-set quantities only is checked once.
  */
-
-/** A number read from one seed's run of a variant, or from the data set (same on every seed). */
-export type Quantity =
-  | { variant: string; metric: 'testAccuracy' }
-  | { variant: string; metric: 'classAccuracy'; digit: number }
-  /** Mean z-score of the composed output image for `digit` over an edge region. */
-  | { variant: string; metric: 'edgeWeight'; region: string; digit: number }
-  /** The same z-score on the mean effective template (the ReLU-aware picture). */
-  | { variant: string; metric: 'effectiveEdgeWeight'; region: string; digit: number }
-  /** Cosine similarity of the composed and the mean effective template of `digit`. */
-  | { variant: string; metric: 'effectiveCosine'; digit: number }
-  | { variant: string; metric: 'meanEffectiveCosine' }
-  /** Mean over the ten digits of the effective template's length over the composed image's. */
-  | { variant: string; metric: 'meanEffectiveStrength' }
-  /** Mean over the edge regions of the z-score of the image of the digit that inks the region most. */
-  | { variant: string; metric: 'ownerEdgeWeight' }
-  /** Of the training images inking a region, the share that are `digit`s. */
-  | { metric: 'shareOfInkers'; region: string; digit: number }
-  /** A measure of the seed's behaviour tests: erase, plant or shift (`src/lib/behaviour-values.ts`). */
-  | ({ variant: string } & BehaviourMetric);
 
 export type Check =
   /** `left` > `factor` × `right` + `margin` on every seed. */
@@ -47,53 +32,117 @@ export interface Claim {
   check: Check;
 }
 
+/** One seed's verdict on a claim: every comparison of the claim that names a variant with that seed. */
+export interface SeedVerdict {
+  seed: number;
+  holds: boolean;
+}
+
+/** How close a claim came to failing: the smallest gap of any of its comparisons, on its worst seed. */
+export interface ClaimMargin {
+  /**
+   * The gap, in the unit of the compared quantities: how far the value could move the wrong way
+   * before the comparison fails (negative: it fails by that much). Accuracies and shares as
+   * fractions (0.01 is one point), z-scores and cosines as they are.
+   */
+  value: number;
+  unit: QuantityUnit;
+  /** The seed it was found on; null for a claim about the data set. */
+  seed: number | null;
+  /**
+   * `value` over the run-to-run standard deviation of that gap: how many seed spreads stand
+   * between the claim and failing. Infinity when the gap does not vary (a data-set comparison);
+   * negative when it fails. Sorts claims of different units on one scale.
+   */
+  spreads: number;
+  /** The comparison that set it, in words. */
+  comparison: string;
+}
+
 export interface ClaimResult {
   claim: Claim;
-  /** Seeds the claim was evaluated on: those every variant it names was trained with. */
+  /** Seeds the claim was evaluated on: the union of each comparison's seeds; empty for a claim about the data set. */
   seeds: number[];
   /** Seeds on which it fails. */
   failing: number[];
   holds: boolean;
+  /** True when the claim reads only the data set (ink statistics): it was checked once, on no seed. */
+  aboutData: boolean;
+  /** Pass or fail per seed, in `seeds` order. */
+  verdicts: SeedVerdict[];
+  /** Whether the data-set comparisons hold (checked once); true when there are none. */
+  dataHolds: boolean;
+  margin: ClaimMargin;
 }
 
-/** Evaluates each claim on every seed shared by the variants it names. */
+/** One comparison of a claim with the value of its gap on each seed it was checked on. */
+interface Leaf {
+  check: Exclude<Check, { kind: 'all' }>;
+  /** Its seeds; null for a comparison of data-set quantities. */
+  seeds: number[] | null;
+  gaps: number[];
+}
+
+/** Evaluates each claim: each of its comparisons on every seed of the variants that comparison names. */
 export function checkClaims(manifest: Manifest, claims: readonly Claim[]): ClaimResult[] {
   return claims.map((claim) => {
-    const quantities = quantitiesOf(claim.check);
-    const variants = [...new Set(quantities.flatMap((q) => ('variant' in q ? [q.variant] : [])))].map((id) => variantById(manifest, id, claim));
-    const seeds = commonSeeds(variants);
-    if (seeds.length === 0) throw new Error(`claim "${claim.id}": its variants share no seed`);
-    const failing = seeds.filter((seed) => !holdsOn(claim.check, (q) => read(manifest, q, seed, claim)));
-    return { claim, seeds, failing, holds: failing.length === 0 };
+    try {
+      return checkClaim(manifest, claim);
+    } catch (error) {
+      throw new Error(`claim "${claim.id}": ${error instanceof Error ? error.message : String(error)}`);
+    }
   });
 }
 
-/** The claims that fail on at least one seed, one line each, naming the seeds. */
+function checkClaim(manifest: Manifest, claim: Claim): ClaimResult {
+  const leaves = leavesOf(claim.check).map((check) => evaluate(manifest, check));
+  const seedLeaves = leaves.filter((l) => l.seeds !== null);
+  const seeds = orderedSeeds(
+    manifest,
+    seedLeaves.flatMap((l) => l.seeds ?? []),
+  );
+  const dataHolds = leaves.filter((l) => l.seeds === null).every((l) => l.gaps[0] > 0);
+  const verdicts = seeds.map((seed) => ({
+    seed,
+    holds: dataHolds && seedLeaves.every((l) => (l.seeds ?? []).every((s, i) => s !== seed || l.gaps[i] > 0)),
+  }));
+  const failing = verdicts.filter((v) => !v.holds).map((v) => v.seed);
+  return {
+    claim,
+    seeds,
+    failing,
+    holds: dataHolds && failing.length === 0,
+    aboutData: seedLeaves.length === 0,
+    verdicts,
+    dataHolds,
+    margin: worstMargin(leaves),
+  };
+}
+
+/** The claims that fail, one line each, naming the seeds (or the data set). */
 export function describeFailures(results: readonly ClaimResult[]): string[] {
   return results
     .filter((r) => !r.holds)
-    .map((r) => `${r.claim.id}: "${r.claim.says}" fails on seed${r.failing.length > 1 ? 's' : ''} ${r.failing.join(', ')} of ${r.seeds.length}`);
+    .map((r) => {
+      const where = r.aboutData
+        ? 'on the data set (checked once)'
+        : !r.dataHolds
+          ? 'on the data set'
+          : `on seed${r.failing.length > 1 ? 's' : ''} ${r.failing.join(', ')} of ${r.seeds.length}`;
+      return `${r.claim.id}: "${r.claim.says}" fails ${where}`;
+    });
 }
 
-function holdsOn(check: Check, value: (q: Quantity) => number): boolean {
-  const of = (q: Quantity | number) => (typeof q === 'number' ? q : value(q));
-  switch (check.kind) {
-    case 'greater':
-      return of(check.left) > (check.factor ?? 1) * of(check.right) + (check.margin ?? 0);
-    case 'less':
-      return of(check.left) < of(check.right);
-    case 'largest': {
-      const v = value(check.quantity);
-      return check.among.every((q) => v > value(q));
-    }
-    case 'near':
-      return Math.abs(of(check.left) - of(check.right)) < check.tolerance;
-    case 'all':
-      return check.checks.every((c) => holdsOn(c, value));
-  }
+/** The claim results sorted by margin, most fragile first (fewest seed spreads from failing). */
+export function byMargin(results: readonly ClaimResult[]): ClaimResult[] {
+  return [...results].sort((a, b) => a.margin.spreads - b.margin.spreads || a.claim.id.localeCompare(b.claim.id));
 }
 
-function quantitiesOf(check: Check): Quantity[] {
+function leavesOf(check: Check): Leaf['check'][] {
+  return check.kind === 'all' ? check.checks.flatMap(leavesOf) : [check];
+}
+
+function quantitiesOf(check: Leaf['check']): Quantity[] {
   switch (check.kind) {
     case 'greater':
     case 'less':
@@ -101,74 +150,166 @@ function quantitiesOf(check: Check): Quantity[] {
       return [check.left, ...(typeof check.right === 'number' ? [] : [check.right])];
     case 'largest':
       return [check.quantity, ...check.among];
-    case 'all':
-      return check.checks.flatMap(quantitiesOf);
   }
 }
 
-function variantById(manifest: Manifest, id: string, claim: Claim): VariantEntry {
-  const variant = manifest.variants.find((v) => v.id === id);
-  if (!variant) throw new Error(`claim "${claim.id}" names variant "${id}", which the manifest does not have`);
-  return variant;
+/** The seeds every variant a comparison names was trained with; null when it names none. */
+function seedsOf(manifest: Manifest, check: Leaf['check']): number[] | null {
+  const ids = [...new Set(quantitiesOf(check).flatMap((q) => (isDataQuantity(q) ? [] : [q.variant])))];
+  if (ids.length === 0) return null;
+  const variants = ids.map((id) => variantOf(manifest, id));
+  const seeds = variants[0].seeds.map((s) => s.seed).filter((seed) => variants.every((v) => v.seeds.some((s) => s.seed === seed)));
+  if (seeds.length === 0) throw new Error(`${ids.join(' and ')} share no seed`);
+  return seeds;
 }
 
-function commonSeeds(variants: VariantEntry[]): number[] {
-  if (variants.length === 0) return [0];
-  return variants[0].seeds.map((s) => s.seed).filter((seed) => variants.every((v) => v.seeds.some((s) => s.seed === seed)));
+function evaluate(manifest: Manifest, check: Leaf['check']): Leaf {
+  const seeds = seedsOf(manifest, check);
+  const gapOn = (seed: number | null) => gap(check, (q) => quantityOf(manifest, isDataQuantity(q) || seed === null ? undefined : runOf(manifest, q.variant, seed), q));
+  return { check, seeds, gaps: seeds === null ? [gapOn(null)] : seeds.map(gapOn) };
 }
 
-function read(manifest: Manifest, q: Quantity, seed: number, claim: Claim): number {
-  if (q.metric === 'shareOfInkers') {
-    const region = manifest.ink.regions.find((r) => r.id === q.region);
-    if (!region) throw new Error(`claim "${claim.id}" names ink region "${q.region}", which the manifest does not have`);
-    return region.shareOfInkers[q.digit];
+function runOf(manifest: Manifest, variant: string, seed: number): SeedRun {
+  const run = variantOf(manifest, variant).seeds.find((s) => s.seed === seed);
+  if (!run) throw new Error(`${variant} has no seed ${seed}`);
+  return run;
+}
+
+/** How far a comparison is from failing: positive when it holds. */
+function gap(check: Leaf['check'], value: (q: Quantity) => number): number {
+  const of = (q: Quantity | number) => (typeof q === 'number' ? q : value(q));
+  switch (check.kind) {
+    case 'greater':
+      return of(check.left) - ((check.factor ?? 1) * of(check.right) + (check.margin ?? 0));
+    case 'less':
+      return of(check.right) - of(check.left);
+    case 'largest':
+      return value(check.quantity) - Math.max(...check.among.map(value));
+    case 'near':
+      return check.tolerance - Math.abs(of(check.left) - of(check.right));
   }
-  const run = variantById(manifest, q.variant, claim).seeds.find((s) => s.seed === seed) as SeedRun;
-  const missing = (what: string): never => {
-    throw new Error(`claim "${claim.id}": ${q.variant} seed ${seed} has no ${what}`);
-  };
+}
+
+function worstMargin(leaves: Leaf[]): ClaimMargin {
+  const margins = leaves.map((leaf): ClaimMargin => {
+    const i = leaf.gaps.indexOf(Math.min(...leaf.gaps));
+    const value = leaf.gaps[i];
+    const sd = standardDeviation(leaf.gaps);
+    const spreads = value <= 0 ? (sd > 0 ? value / sd : value === 0 ? 0 : -Infinity) : sd > 0 ? value / sd : Infinity;
+    return { value, unit: unitOf(leftOf(leaf.check)), seed: leaf.seeds === null ? null : leaf.seeds[i], spreads, comparison: comparisonWords(leaf.check) };
+  });
+  // Fewest spreads first; among comparisons that never vary (Infinity), the smallest gap relative to its unit.
+  return margins.reduce((worst, m) => (m.spreads < worst.spreads || (m.spreads === worst.spreads && m.value < worst.value) ? m : worst));
+}
+
+function leftOf(check: Leaf['check']): Quantity {
+  return check.kind === 'largest' ? check.quantity : check.left;
+}
+
+function standardDeviation(values: number[]): number {
+  if (values.length < 2) return 0;
+  const m = values.reduce((a, b) => a + b, 0) / values.length;
+  return Math.sqrt(values.reduce((a, v) => a + (v - m) ** 2, 0) / (values.length - 1));
+}
+
+/** A quantity in words, e.g. "mlp-60k: z of the 9's image over bottom-right". */
+export function quantityWords(q: Quantity): string {
+  const who = isDataQuantity(q) ? 'training images' : q.variant;
   switch (q.metric) {
     case 'testAccuracy':
-      return run.testAccuracy;
+      return `${who}: test accuracy`;
     case 'classAccuracy':
-      return run.perClassAccuracy[q.digit];
+      return `${who}: accuracy on ${q.digit}s`;
     case 'edgeWeight':
-      return zScore(run.edgeWeights, q.region, q.digit) ?? missing(`edge weight for ${q.region}`);
+      return `${who}: ${q.digit}'s image over ${q.region} (z)`;
     case 'effectiveEdgeWeight':
-      return zScore(run.effectiveEdgeWeights ?? [], q.region, q.digit) ?? missing(`effective edge weight for ${q.region}`);
+      return `${who}: effective ${q.digit} over ${q.region} (z)`;
     case 'effectiveCosine':
-      return run.effectiveCosine?.[q.digit] ?? missing('effective cosine');
-    case 'ownerEdgeWeight':
-      return ownerEdgeWeight(manifest, run);
+      return `${who}: cosine of effective and composed ${q.digit}`;
     case 'meanEffectiveCosine':
-      return mean(run.effectiveCosine ?? missing('effective cosine'));
+      return `${who}: mean cosine of effective and composed images`;
     case 'meanEffectiveStrength':
-      return mean(run.effectiveStrength ?? missing('effective strength'));
+      return `${who}: mean strength of effective over composed images`;
+    case 'ownerEdgeWeight':
+      return `${who}: owners' images over their regions, mean (z)`;
+    case 'shareOfInkers':
+      return `share of ${q.region} inkers that are ${q.digit}s`;
+    case 'topInkersShare':
+      return `share of ${q.region} inkers that are its top ${q.count} digits`;
     case 'inked':
+      return `${who}: owner test images inking ${q.region}`;
     case 'ownerAccuracy':
+      return `${who}: accuracy on owners inking ${q.region}`;
     case 'erasedAccuracy':
+      return `${who}: the same with ${q.region} erased`;
     case 'erasedAllAccuracy':
+      return `${who}: accuracy with all regions erased`;
     case 'flipShare':
+      return `${who}: share flipped to the owner by ink in ${q.region}`;
     case 'probabilityChange':
-    case 'shiftAccuracy':
-      return behaviourValue(run.behaviour ?? missing('behaviour tests'), q, `claim "${claim.id}": ${q.variant} seed ${seed}`);
+      return `${who}: owner's probability change from ink in ${q.region}`;
+    case 'shiftAccuracy': {
+      const way = q.offset === 0 ? 'unmoved' : `moved ${Math.abs(q.offset)} ${q.axis === 'rows' ? (q.offset < 0 ? 'up' : 'down') : q.offset < 0 ? 'left' : 'right'}`;
+      return `${who}: accuracy${q.digit === undefined ? '' : ` on ${q.digit}s`}, ${way}`;
+    }
   }
 }
 
-/**
- * How strongly a run's output images lean on the edge regions' owners: for each region, the
- * z-score of the image of the digit that inks it most; their mean.
- */
-export function ownerEdgeWeight(manifest: Manifest, run: SeedRun): number {
-  const values = manifest.ink.regions.map((region) => {
-    const owner = region.shareOfInkers.indexOf(Math.max(...region.shareOfInkers));
-    const z = zScore(run.edgeWeights, region.id, owner);
-    if (z === undefined) throw new Error(`seed ${run.seed} has no edge weight for region "${region.id}"`);
-    return z;
-  });
-  return mean(values);
+/** A number in the unit of `like`, for the words of a comparison. */
+function constantWords(value: number, like: Quantity): string {
+  const unit = unitOf(like);
+  return unit === 'accuracy' || unit === 'share' || unit === 'probability' ? `${round(value * 100)} %` : String(round(value));
 }
 
-function zScore(weights: SeedRun['edgeWeights'], region: string, digit: number): number | undefined {
-  return weights.find((e) => e.region === region)?.zScore[digit];
+/** A difference in the unit of `like`. */
+export function gapWords(value: number, unit: QuantityUnit): string {
+  switch (unit) {
+    case 'accuracy':
+    case 'share':
+    case 'probability':
+      return `${round(value * 100)} points`;
+    case 'z':
+      return `${round(value)} z`;
+    case 'cosine':
+      return round(value);
+    case 'count':
+      return `${round(value)} images`;
+  }
+}
+
+function round(value: number): string {
+  const text = Math.abs(value) >= 10 ? value.toFixed(1) : Math.abs(value) >= 1 ? value.toFixed(2) : value.toPrecision(2);
+  return text.replace(/^-/, '−');
+}
+
+/** One comparison in words, e.g. "mlp-60k: test accuracy > mlp-500: test accuracy + 10 points". */
+export function comparisonWords(check: Check): string {
+  const side = (q: Quantity | number, like: Quantity) => (typeof q === 'number' ? constantWords(q, like) : quantityWords(q));
+  switch (check.kind) {
+    case 'greater': {
+      const factor = check.factor && check.factor !== 1 ? `${check.factor} × ` : '';
+      const plus = check.margin ? ` + ${gapWords(check.margin, unitOf(check.left))}` : '';
+      return `${quantityWords(check.left)} > ${factor}${side(check.right, check.left)}${plus}`;
+    }
+    case 'less':
+      return `${quantityWords(check.left)} < ${side(check.right, check.left)}`;
+    case 'largest':
+      return `${quantityWords(check.quantity)} > each of ${check.among.length} others`;
+    case 'near':
+      return `${quantityWords(check.left)} within ${gapWords(check.tolerance, unitOf(check.left))} of ${side(check.right, check.left)}`;
+    case 'all':
+      return check.checks.map(comparisonWords).join('; ');
+  }
+}
+
+/** Every comparison of a check, one per entry (an `all` flattened). */
+export function comparisonsOf(check: Check): Check[] {
+  return leavesOf(check);
+}
+
+/** Seeds in the order the manifest lists them first, without repeats. */
+function orderedSeeds(manifest: Manifest, seeds: number[]): number[] {
+  const wanted = new Set(seeds);
+  const order = manifest.variants.flatMap((v) => v.seeds.map((s) => s.seed));
+  return [...new Set(order)].filter((s) => wanted.has(s));
 }

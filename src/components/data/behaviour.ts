@@ -1,6 +1,7 @@
-import { type BehaviourMetric, behaviourValue } from '../../lib/behaviour-values';
+import type { BehaviourMetric } from '../../lib/behaviour-values';
 import type { BehaviourEntry, SeedRun, VariantEntry } from '../../lib/manifest';
-import { type Spread, spreadOver } from './seeds';
+import { quantityOf, quantitySpread, type Spread } from '../../lib/quantity';
+import { getManifest } from './manifest';
 
 /** A seed's behaviour tests; throws naming the variant and seed when the pipeline ran none. */
 export function seedBehaviour(variant: VariantEntry, run: SeedRun): BehaviourEntry {
@@ -10,15 +11,15 @@ export function seedBehaviour(variant: VariantEntry, run: SeedRun): BehaviourEnt
 
 /** One behaviour measure of one seed. */
 export function seedBehaviourValue(variant: VariantEntry, run: SeedRun, metric: BehaviourMetric): number {
-  return behaviourValue(seedBehaviour(variant, run), metric, `${variant.id} seed ${run.seed}`);
+  return quantityOf(getManifest(), run, { variant: variant.id, ...metric });
 }
 
 /**
  * Mean and seed range of a behaviour measure over every seed of a variant; with `minus`, of the
  * per-seed difference `metric − minus` (e.g. what a shift costs against the unmoved test set).
  */
-export function behaviourSpread(variant: VariantEntry, metric: BehaviourMetric, minus?: BehaviourMetric): Spread {
-  return spreadOver(variant, (run) => seedBehaviourValue(variant, run, metric) - (minus ? seedBehaviourValue(variant, run, minus) : 0));
+export function behaviourSpread(variant: VariantEntry, metric: BehaviourMetric, minus?: BehaviourMetric, sharedWith?: readonly string[]): Spread {
+  return quantitySpread(getManifest(), { variant: variant.id, ...metric }, { minus: minus && { variant: variant.id, ...minus }, sharedWith });
 }
 
 /** The offsets of a shift axis, in the order the tests ran them (e.g. −3..+3). */
