@@ -147,3 +147,106 @@ describe('behaviour claims', () => {
     expect(() => failing({ kind: 'greater', left: q('edges', { metric: 'shiftAccuracy', axis: 'rows', offset: 2, digit: 10 }), right: 0 })).toThrow(/digit must be 0-9/);
   });
 });
+
+describe('seeds, verdicts and margins', () => {
+  /** Seed 1, 2 and 3 of a variant `a`, seeds 1 and 2 of `b`: each quantity is set per seed. */
+  function full(seed: number, v: { acc: number; class3: number; z9: number; eff9: number; cos: number; strength: number }): SeedRun {
+    const zScore = Array.from({ length: 10 }, (_, d) => (d === 9 ? v.z9 : 0));
+    return {
+      ...run(seed, v.acc, v.z9),
+      perClassAccuracy: Array.from({ length: 10 }, (_, d) => (d === 3 ? v.class3 : v.acc)),
+      edgeWeights: [{ region: 'bottom-right', zScore }],
+      effectiveEdgeWeights: [{ region: 'bottom-right', zScore: zScore.map((z, d) => (d === 9 ? v.eff9 : z)) }],
+      effectiveCosine: Array.from({ length: 10 }, (_, d) => (d === 0 ? v.cos : 0.5)),
+      effectiveStrength: Array.from({ length: 10 }, () => v.strength),
+    };
+  }
+  const m = {
+    variants: [
+      {
+        id: 'a',
+        seeds: [
+          full(1, { acc: 0.98, class3: 0.9, z9: 1.0, eff9: 0.8, cos: 0.9, strength: 0.3 }),
+          full(2, { acc: 0.97, class3: 0.95, z9: 0.4, eff9: 0.2, cos: 0.6, strength: 0.1 }),
+          full(3, { acc: 0.99, class3: 0.96, z9: 0.9, eff9: 0.7, cos: 0.8, strength: 0.2 }),
+        ],
+      },
+      { id: 'b', seeds: [full(1, { acc: 0.9, class3: 0.8, z9: 0.5, eff9: 0.1, cos: 0.5, strength: 0.5 }), full(2, { acc: 0.96, class3: 0.8, z9: 0.3, eff9: 0.3, cos: 0.5, strength: 0.5 })] },
+    ],
+    ink: { regions: [{ id: 'bottom-right', shareOfInkers: [0.02, 0, 0, 0, 0.1, 0, 0, 0.15, 0.03, 0.7] }] },
+  } as unknown as Manifest;
+  const check = (c: Claim['check']) => checkClaims(m, [{ id: 'c', says: 'words', check: c }])[0];
+  const a = (metric: string, extra: object = {}) => ({ variant: 'a', metric, ...extra }) as Quantity;
+  const b = (metric: string, extra: object = {}) => ({ variant: 'b', metric, ...extra }) as Quantity;
+
+  it('checks a condition on one variant on all of its seeds, even beside a comparison on fewer', () => {
+    const alone = check({ kind: 'greater', left: a('testAccuracy'), right: 0.975 });
+    expect(alone.seeds).toEqual([1, 2, 3]);
+    expect(alone.verdicts).toEqual([
+      { seed: 1, holds: true },
+      { seed: 2, holds: false },
+      { seed: 3, holds: true },
+    ]);
+    // `a` beats `b` on seeds 1 and 2 (the ones they share); `a` alone fails on seed 2 only.
+    const mixed = check({ kind: 'all', checks: [{ kind: 'greater', left: a('testAccuracy'), right: b('testAccuracy') }, { kind: 'less', left: a('testAccuracy'), right: 0.985 }] });
+    expect(mixed.seeds).toEqual([1, 2, 3]);
+    expect(mixed.failing).toEqual([3]);
+  });
+
+  it('gives the margin on the worst seed, in the unit of the quantities, with that seed', () => {
+    const r = check({ kind: 'greater', left: a('testAccuracy'), right: b('testAccuracy') });
+    expect(r.margin.seed).toBe(2);
+    expect(r.margin.value).toBeCloseTo(0.01, 10);
+    expect(r.margin.unit).toBe('accuracy');
+    expect(r.margin.comparison).toBe('a: test accuracy > b: test accuracy');
+    const z = check({ kind: 'greater', left: a('edgeWeight', { region: 'bottom-right', digit: 9 }), right: 0 });
+    expect([z.margin.unit, z.margin.seed, z.margin.value]).toEqual(['z', 2, 0.4]);
+    // Gaps 1.0, 0.4, 0.9: standard deviation 0.3215…; the worst is 1.24 of them from failing.
+    expect(z.margin.spreads).toBeCloseTo(0.4 / Math.sqrt(((1 - 0.7667) ** 2 + (0.4 - 0.7667) ** 2 + (0.9 - 0.7667) ** 2) / 2), 2);
+    expect(check({ kind: 'greater', left: a('testAccuracy'), right: 0.975 }).margin.spreads).toBeLessThan(0);
+  });
+
+  it('checks a claim about the data set once, on no seed, and says so when it fails', () => {
+    const owner = { metric: 'shareOfInkers', region: 'bottom-right', digit: 9 } as Quantity;
+    const holds = check({ kind: 'largest', quantity: owner, among: [{ metric: 'shareOfInkers', region: 'bottom-right', digit: 7 }] });
+    expect([holds.aboutData, holds.seeds, holds.holds, holds.margin.seed]).toEqual([true, [], true, null]);
+    expect(holds.margin.value).toBeCloseTo(0.55, 10);
+    const fails = checkClaims(m, [{ id: 'few', says: 'the 9s ink it alone', check: { kind: 'greater', left: owner, right: 0.8 } }]);
+    expect(describeFailures(fails)).toEqual(['few: "the 9s ink it alone" fails on the data set (checked once)']);
+  });
+
+  it('fails each kind of check once', () => {
+    const acc = a('testAccuracy');
+    expect(check({ kind: 'greater', left: acc, right: 0.975 }).failing).toEqual([2]);
+    expect(check({ kind: 'greater', left: acc, right: b('testAccuracy'), factor: 1.02 }).failing).toEqual([2]);
+    expect(check({ kind: 'less', left: acc, right: 0.985 }).failing).toEqual([3]);
+    expect(check({ kind: 'largest', quantity: acc, among: [a('classAccuracy', { digit: 3 })] }).failing).toEqual([]);
+    expect(check({ kind: 'largest', quantity: a('classAccuracy', { digit: 3 }), among: [b('testAccuracy')] }).failing).toEqual([1, 2]);
+    expect(check({ kind: 'near', left: acc, right: 0.98, tolerance: 0.015 }).failing).toEqual([]);
+    expect(check({ kind: 'near', left: acc, right: 0.98, tolerance: 0.005 }).failing).toEqual([2, 3]);
+    expect(check({ kind: 'all', checks: [{ kind: 'greater', left: acc, right: 0.9 }, { kind: 'less', left: acc, right: 0.985 }] }).failing).toEqual([3]);
+  });
+
+  it('reads every kind of quantity, each seen to fail once', () => {
+    const region = { region: 'bottom-right', digit: 9 };
+    const cases: [Quantity, number, number[]][] = [
+      [a('testAccuracy'), 0.975, [2]],
+      [a('classAccuracy', { digit: 3 }), 0.92, [1]],
+      [a('edgeWeight', region), 0.5, [2]],
+      [a('effectiveEdgeWeight', region), 0.5, [2]],
+      [a('effectiveCosine', { digit: 0 }), 0.7, [2]],
+      // Mean of 0.9 (or 0.6, 0.8) and nine 0.5s: 0.54, 0.51, 0.53.
+      [a('meanEffectiveCosine'), 0.52, [2]],
+      [a('meanEffectiveStrength'), 0.15, [2]],
+      // One region, its owner the 9: the owner lean is the 9's z.
+      [a('ownerEdgeWeight'), 0.5, [2]],
+    ];
+    for (const [q, bound, fails] of cases) expect(check({ kind: 'greater', left: q, right: bound }).failing, q.metric).toEqual(fails);
+    const inkers = (q: Quantity, bound: number) => check({ kind: 'greater', left: q, right: bound }).holds;
+    expect(inkers({ metric: 'shareOfInkers', region: 'bottom-right', digit: 7 }, 0.1)).toBe(true);
+    expect(inkers({ metric: 'shareOfInkers', region: 'bottom-right', digit: 7 }, 0.2)).toBe(false);
+    // The top two inkers, 9s and 7s: 0.85.
+    expect(inkers({ metric: 'topInkersShare', region: 'bottom-right', count: 2 }, 0.84)).toBe(true);
+    expect(inkers({ metric: 'topInkersShare', region: 'bottom-right', count: 2 }, 0.86)).toBe(false);
+  });
+});
