@@ -1,5 +1,5 @@
 import { CLAIMS } from '../../../content/claims';
-import { checkClaims, type ClaimResult, describeFailures } from '../../lib/claims';
+import { byMargin, checkClaims, type ClaimResult, comparisonsOf, describeFailures, gapWords } from '../../lib/claims';
 import { getManifest } from './manifest';
 
 let cached: ClaimResult[] | undefined;
@@ -16,4 +16,45 @@ export function claimResults(): ClaimResult[] {
     console.warn(`article: ${failures.length} comparison(s) the text makes do not hold on every seed:\n  - ${failures.join('\n  - ')}\n  Review content/article.mdx and content/claims.ts.`);
   }
   return cached;
+}
+
+/** The id of the first words in the article that state a claim. */
+export function claimAnchor(id: string): string {
+  return `claim-${id}`;
+}
+
+/** One row of the ledger of claims, as the page shows it. */
+export interface LedgerRow {
+  id: string;
+  says: string;
+  /** What is measured: the comparison, or how many and the closest one. */
+  measured: string;
+  /** "5 seeds", or that it is about the data set. */
+  seeds: string;
+  verdicts: { seed: number; holds: boolean }[];
+  holds: boolean;
+  /** The worst margin in its unit, e.g. "0.12 z". */
+  margin: string;
+  /** Its seed, or null for the data set. */
+  marginSeed: number | null;
+  /** How many run-to-run spreads of that gap stand between the claim and failing. */
+  spreads: string;
+}
+
+/** The ledger's rows: every claim, the most fragile first. */
+export function ledgerRows(results: readonly ClaimResult[] = claimResults()): LedgerRow[] {
+  return byMargin(results).map((r) => {
+    const count = comparisonsOf(r.claim.check).length;
+    return {
+      id: r.claim.id,
+      says: r.claim.says,
+      measured: count === 1 ? r.margin.comparison : `${count} comparisons; closest: ${r.margin.comparison}`,
+      seeds: r.aboutData ? 'the data set, checked once' : `${r.seeds.length} seed${r.seeds.length === 1 ? '' : 's'}`,
+      verdicts: r.verdicts,
+      holds: r.holds,
+      margin: gapWords(r.margin.value, r.margin.unit),
+      marginSeed: r.margin.seed,
+      spreads: Number.isFinite(r.margin.spreads) ? r.margin.spreads.toFixed(1) : '—',
+    };
+  });
 }
