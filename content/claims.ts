@@ -1,7 +1,7 @@
 import type { Check, Claim } from '../src/lib/claims';
 import { BEHAVIOUR_CLAIMS } from './claims/behaviour';
 import { EFFECTIVE_CLAIMS } from './claims/effective';
-import { accuracy, digitsExcept, edge, everyRegion, inkers, ownerLean } from './claims/helpers';
+import { accuracy, all, BIG_BY_OPTIMIZER, digitsExcept, edge, everyRegion, inkers, ownerLean } from './claims/helpers';
 
 /**
  * Every comparison the article makes in words, written down once. The build checks each on every
@@ -87,6 +87,16 @@ export const CLAIMS: Claim[] = [
     id: 'small-keras-beats-sgd',
     says: 'for the network trained on 500 images, Keras’s RMSprop leans on the owners’ regions more than SGD',
     check: { kind: 'greater', left: ownerLean('mlp-500'), right: ownerLean('mlp-500-sgd') },
+  },
+  {
+    id: 'others-give-bottom-left-to-9',
+    says: 'with TensorFlow.js’s RMSprop, Adam and SGD, the 9’s image weights the bottom-left strip more than the 7’s does',
+    check: all(BIG_BY_OPTIMIZER.slice(1).map((v) => ({ kind: 'greater', left: edge(v, 'bottom-left', 9), right: edge(v, 'bottom-left', 7) }))),
+  },
+  {
+    id: 'sgd-faintest-lean',
+    says: 'the network trained with SGD has the weakest mean lean on the owners’ regions of the four optimizers',
+    check: all(BIG_BY_OPTIMIZER.slice(0, 3).map((v) => ({ kind: 'greater', left: ownerLean(v), right: ownerLean('mlp-60k-sgd') }))),
   },
   {
     id: 'linear-leans-too',

@@ -126,11 +126,27 @@ export const BEHAVIOUR_CLAIMS: Claim[] = [
   },
   {
     id: 'moved-training-keeps-edges',
-    says: 'the network trained on moved digits leans on the owners’ regions harder than the original, and its 6 on the top strip most of all',
-    check: all([
-      { kind: 'greater', left: { variant: MOVED, metric: 'ownerEdgeWeight' }, right: { variant: BIG, metric: 'ownerEdgeWeight' } },
-      { kind: 'greater', left: { variant: MOVED, metric: 'edgeWeight', region: 'top', digit: 6 }, right: { variant: BIG, metric: 'edgeWeight', region: 'top', digit: 6 } },
-    ]),
+    says: 'the network trained on moved digits leans on the top strip harder than the original: its 6 weights it more',
+    check: { kind: 'greater', left: { variant: MOVED, metric: 'edgeWeight', region: 'top', digit: 6 }, right: { variant: BIG, metric: 'edgeWeight', region: 'top', digit: 6 } },
+  },
+  {
+    id: 'moved-training-bottom-less',
+    says: 'on the two bottom regions the network trained on moved digits leans less than the original: its 7 on the bottom-left strip, its 9 on the bottom-right corner',
+    check: all(
+      [
+        { region: 'bottom-left', digit: 7 },
+        { region: 'bottom-right', digit: 9 },
+      ].map(({ region, digit }) => ({
+        kind: 'less',
+        left: { variant: MOVED, metric: 'edgeWeight', region, digit },
+        right: { variant: BIG, metric: 'edgeWeight', region, digit },
+      })),
+    ),
+  },
+  {
+    id: 'moved-training-recovers',
+    says: 'training on moved digits wins back more than half of what a two-pixel move costs the original, in every direction',
+    check: everyWay(2, (axis, offset) => ({ kind: 'recovers', recovered: shift(MOVED, axis, offset), hurt: shift(BIG, axis, offset), intact: shift(BIG, axis, 0), share: 0.5 })),
   },
   {
     id: 'moved-training-plant-top',

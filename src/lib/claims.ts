@@ -22,6 +22,11 @@ export type Check =
   | { kind: 'largest'; quantity: Quantity; among: Quantity[] }
   /** |`left` − `right`| < `tolerance` on every seed. */
   | { kind: 'near'; left: Quantity; right: Quantity | number; tolerance: number }
+  /**
+   * Of what `hurt` lost against `intact`, `recovered` wins back more than `share` on every seed:
+   * (recovered − hurt) / (intact − hurt) > share. E.g. a cure that brings back most of a loss.
+   */
+  | { kind: 'recovers'; recovered: Quantity; hurt: Quantity; intact: Quantity; share: number }
   /** Every one of `checks` on every seed: one sentence that makes several comparisons. */
   | { kind: 'all'; checks: Check[] };
 
@@ -150,6 +155,8 @@ function quantitiesOf(check: Leaf['check']): Quantity[] {
       return [check.left, ...(typeof check.right === 'number' ? [] : [check.right])];
     case 'largest':
       return [check.quantity, ...check.among];
+    case 'recovers':
+      return [check.recovered, check.hurt, check.intact];
   }
 }
 
@@ -187,6 +194,10 @@ function gap(check: Leaf['check'], value: (q: Quantity) => number): number {
       return value(check.quantity) - Math.max(...check.among.map(value));
     case 'near':
       return check.tolerance - Math.abs(of(check.left) - of(check.right));
+    case 'recovers': {
+      const hurt = value(check.hurt);
+      return (value(check.recovered) - hurt) / (value(check.intact) - hurt) - check.share;
+    }
   }
 }
 
@@ -196,14 +207,14 @@ function worstMargin(leaves: Leaf[]): ClaimMargin {
     const value = leaf.gaps[i];
     const sd = standardDeviation(leaf.gaps);
     const spreads = value <= 0 ? (sd > 0 ? value / sd : value === 0 ? 0 : -Infinity) : sd > 0 ? value / sd : Infinity;
-    return { value, unit: unitOf(leftOf(leaf.check)), seed: leaf.seeds === null ? null : leaf.seeds[i], spreads, comparison: comparisonWords(leaf.check) };
+    return { value, unit: leaf.check.kind === 'recovers' ? 'share' : unitOf(leftOf(leaf.check)), seed: leaf.seeds === null ? null : leaf.seeds[i], spreads, comparison: comparisonWords(leaf.check) };
   });
   // Fewest spreads first; among comparisons that never vary (Infinity), the smallest gap relative to its unit.
   return margins.reduce((worst, m) => (m.spreads < worst.spreads || (m.spreads === worst.spreads && m.value < worst.value) ? m : worst));
 }
 
 function leftOf(check: Leaf['check']): Quantity {
-  return check.kind === 'largest' ? check.quantity : check.left;
+  return check.kind === 'largest' ? check.quantity : check.kind === 'recovers' ? check.recovered : check.left;
 }
 
 function standardDeviation(values: number[]): number {
@@ -297,6 +308,8 @@ export function comparisonWords(check: Check): string {
       return `${quantityWords(check.quantity)} > each of ${check.among.length} others`;
     case 'near':
       return `${quantityWords(check.left)} within ${gapWords(check.tolerance, unitOf(check.left))} of ${side(check.right, check.left)}`;
+    case 'recovers':
+      return `${quantityWords(check.recovered)} wins back over ${round(check.share * 100)} % of what ${quantityWords(check.hurt)} lost against ${quantityWords(check.intact)}`;
     case 'all':
       return check.checks.map(comparisonWords).join('; ');
   }

@@ -37,3 +37,4 @@ describe('content/', () => {
     expect(text.match(/\d\s*%/g) ?? []).toEqual([]);
   });
 });
+

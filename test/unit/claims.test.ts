@@ -250,3 +250,23 @@ describe('seeds, verdicts and margins', () => {
     expect(inkers({ metric: 'topInkersShare', region: 'bottom-right', count: 2 }, 0.86)).toBe(false);
   });
 });
+
+describe('a check that a cure wins back a share of a loss', () => {
+  it('holds when (recovered − hurt) / (intact − hurt) is above the share on every seed', () => {
+    const m = {
+      variants: [
+        { id: 'hurt', seeds: [run(1, 0.7, 0), run(2, 0.8, 0)] },
+        { id: 'intact', seeds: [run(1, 0.98, 0), run(2, 0.98, 0)] },
+        { id: 'cured', seeds: [run(1, 0.95, 0), run(2, 0.85, 0)] },
+      ],
+      ink: { regions: [] },
+    } as unknown as Manifest;
+    const recovers = (share: number): Claim['check'] => ({ kind: 'recovers', recovered: acc('cured'), hurt: acc('hurt'), intact: acc('intact'), share });
+    // Seed 1 wins back 0.25 of 0.28 (89 %), seed 2 0.05 of 0.18 (28 %).
+    const [half] = checkClaims(m, [{ id: 'half', says: '', check: recovers(0.5) }]);
+    expect(half.failing).toEqual([2]);
+    expect(half.margin.unit).toBe('share');
+    expect(half.margin.value).toBeCloseTo(0.05 / 0.18 - 0.5, 10);
+    expect(checkClaims(m, [{ id: 'quarter', says: '', check: recovers(0.25) }])[0].failing).toEqual([]);
+  });
+});
