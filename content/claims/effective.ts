@@ -1,5 +1,5 @@
 import type { Claim, Quantity } from '../../src/lib/claims';
-import { BIG, digitsExcept, SMALL } from './helpers';
+import { BIG, digitsExcept, everyRegion, SMALL } from './helpers';
 
 /**
  * The comparisons that "What the pictures leave out" states in words. Effective quantities are
@@ -26,14 +26,23 @@ function strongestEffectiveEdge(id: string, says: string, region: string, digit:
 export const EFFECTIVE_CLAIMS: Claim[] = [
   {
     id: 'effective-big-keeps-less',
-    says: 'the network trained on all the images keeps less of its output pictures’ shape and strength than the one trained on 500',
+    says: 'the network trained on all the images keeps under a third of the share of its output pictures’ strength that the one trained on 500 keeps, and less of their shape',
     check: {
       kind: 'all',
       checks: [
         { kind: 'greater', left: { variant: SMALL, metric: 'meanEffectiveCosine' }, right: { variant: BIG, metric: 'meanEffectiveCosine' } },
-        { kind: 'greater', left: { variant: SMALL, metric: 'meanEffectiveStrength' }, right: { variant: BIG, metric: 'meanEffectiveStrength' } },
+        { kind: 'greater', left: { variant: SMALL, metric: 'meanEffectiveStrength' }, right: { variant: BIG, metric: 'meanEffectiveStrength' }, factor: 3 },
       ],
     },
+  },
+  {
+    id: 'effective-edges-survive',
+    says: 'in each edge region, the owner’s effective template weights it more than any other digit’s effective template does',
+    check: everyRegion((region, owner) => ({
+      kind: 'largest',
+      quantity: effectiveEdge(BIG, region, owner),
+      among: digitsExcept(owner).map((d) => effectiveEdge(BIG, region, d)),
+    })),
   },
   strongestEffectiveEdge(
     'effective-big-9-bottom-right-strongest',
