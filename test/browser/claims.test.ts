@@ -43,23 +43,27 @@ describe('the comparisons the article makes in words', () => {
   it('are listed in the ledger, one row each, most fragile first, with the verdicts the check gave', async () => {
     const results = byMargin(checkClaims(manifest, CLAIMS));
     const rows = await opened.page.$$eval('[data-ledger] tbody tr', (trs) =>
-      trs.map((tr) => ({
-        id: tr.getAttribute('data-ledger-claim') ?? '',
-        holds: tr.getAttribute('data-holds'),
-        link: tr.querySelector('th a')?.getAttribute('href') ?? '',
-        seeds: tr.querySelector('[data-ledger-seeds]')?.textContent?.trim() ?? '',
-        verdicts: [...tr.querySelectorAll('[data-seed]')].map((li) => `${li.getAttribute('data-seed')}:${li.getAttribute('data-verdict')}`),
-        margin: tr.querySelector('[data-ledger-margin]')?.textContent ?? '',
-      })),
+      trs.map((tr) => {
+        const [verdict, margin] = [...tr.querySelectorAll('td')];
+        return {
+          link: tr.querySelector('th a')?.getAttribute('href') ?? '',
+          says: tr.querySelector('th a')?.textContent ?? '',
+          checked: verdict.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+          marks: verdict.querySelector('[aria-hidden="true"]')?.textContent ?? '',
+          fails: verdict.classList.contains('fails'),
+          margin: margin.textContent ?? '',
+        };
+      }),
     );
-    expect(rows.map((r) => r.id)).toEqual(results.map((r) => r.claim.id));
+    expect(rows.map((r) => r.link)).toEqual(results.map((r) => `#claim-${r.claim.id}`));
     rows.forEach((row, i) => {
       const r = results[i];
-      expect(row.holds, row.id).toBe(String(r.holds));
-      expect(row.verdicts, row.id).toEqual(r.verdicts.map((v) => `${v.seed}:${v.holds ? 'holds' : 'fails'}`));
-      expect(row.seeds, row.id).toBe(r.aboutData ? 'the data set, checked once' : `${r.seeds.length} seeds`);
-      expect(row.margin, row.id).toContain(r.margin.seed === null ? 'on the data set' : `seed ${r.margin.seed}`);
-      expect(row.link, row.id).toBe(`#claim-${r.claim.id}`);
+      const id = r.claim.id;
+      expect(row.says, id).toBe(r.claim.says);
+      expect(row.fails, id).toBe(!r.holds);
+      expect(row.marks, id).toBe(r.verdicts.map((v) => (v.holds ? '✓' : '✗')).join(''));
+      expect(row.checked, id).toMatch(r.aboutData ? /^the data set, checked once (holds|fails)$/ : new RegExp(`^${r.seeds.length} seeds [✓✗]+ , ${r.holds ? 'holds on each' : 'fails on seed'}`));
+      expect(row.margin, id).toContain(r.margin.seed === null ? 'on the data set' : `on seed ${r.margin.seed}`);
     });
     // Every link lands on the words in the text.
     const targets = await opened.page.$$eval('[data-ledger] th a', (as) => as.map((a) => document.getElementById((a.getAttribute('href') ?? '').slice(1))?.hasAttribute('data-claim') ?? false));

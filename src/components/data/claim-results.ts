@@ -48,7 +48,7 @@ export function ledgerRows(results: readonly ClaimResult[] = claimResults()): Le
     return {
       id: r.claim.id,
       says: r.claim.says,
-      measured: count === 1 ? r.margin.comparison : `${count} comparisons; closest: ${r.margin.comparison}`,
+      measured: count === 1 ? r.margin.comparison : `closest of ${count}: ${r.margin.comparison}`,
       seeds: r.aboutData ? 'the data set, checked once' : `${r.seeds.length} seed${r.seeds.length === 1 ? '' : 's'}`,
       verdicts: r.verdicts,
       holds: r.holds,
