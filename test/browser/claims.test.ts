@@ -63,7 +63,7 @@ describe('the comparisons the article makes in words', () => {
       expect(row.fails, id).toBe(!r.holds);
       expect(row.marks, id).toBe(r.verdicts.map((v) => (v.holds ? '✓' : '✗')).join(''));
       expect(row.checked, id).toMatch(r.aboutData ? /^the data set, checked once (holds|fails)$/ : new RegExp(`^${r.seeds.length} seeds [✓✗]+ , ${r.holds ? 'holds on each' : 'fails on seed'}`));
-      expect(row.margin, id).toContain(r.margin.seed === null ? 'on the data set' : `on seed ${r.margin.seed}`);
+      expect(row.margin, id).toContain(r.margin.seed === null ? 'the data set' : `seed ${r.margin.seed}`);
     });
     // Every link lands on the words in the text.
     const targets = await opened.page.$$eval('[data-ledger] th a', (as) => as.map((a) => document.getElementById((a.getAttribute('href') ?? '').slice(1))?.hasAttribute('data-claim') ?? false));
