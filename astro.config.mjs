@@ -22,6 +22,8 @@ const CROSS_ORIGIN_ISOLATION = {
  * - `BASE_PATH`, e.g. `/mnist/`: the path the site is served under (default `/`).
  * - `OUT_DIR`: where the build goes (default `dist/`); a build under another base path needs its
  *   own folder.
+ * And for the tests: `VITE_CACHE_DIR`, where Vite keeps its pre-bundled dependencies (default
+ * `node_modules/.vite`), so that a test can start the dev server from an empty cache of its own.
  */
 const env = process.env;
 
@@ -35,6 +37,7 @@ export default defineConfig({
   build: { inlineStylesheets: 'never' },
   server: { headers: CROSS_ORIGIN_ISOLATION },
   vite: {
+    cacheDir: env.VITE_CACHE_DIR || undefined,
     // The live widgets train in a module worker. Its entry chunk must be imported by no other
     // chunk (WebKit would evaluate it twice): see worker-chunks.ts.
     worker: { format: 'es', rollupOptions: { output: { manualChunks: workerChunk } } },
