@@ -91,6 +91,9 @@ function freePort(): Promise<number> {
 /** A started helper process and what it has printed so far. */
 interface Started {
   child: ChildProcess;
+  /** What it printed on stdout. */
+  stdout(): string;
+  /** All it printed, stdout and stderr. */
   output(): string;
 }
 
@@ -98,9 +101,10 @@ interface Started {
 async function startProcess(command: string, args: string[], env: NodeJS.ProcessEnv, ready: (started: Started) => Promise<boolean>): Promise<Started> {
   const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let text = '';
-  child.stdout?.on('data', (d: Buffer) => (text += d.toString()));
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => ((text += d.toString()), (out += d.toString())));
   child.stderr?.on('data', (d: Buffer) => (text += d.toString()));
-  const started = { child, output: () => text };
+  const started = { child, stdout: () => out, output: () => text };
   const deadline = Date.now() + 30_000;
   while (!(await ready(started).catch(() => false))) {
     if (child.exitCode !== null || Date.now() > deadline) {
@@ -134,11 +138,11 @@ async function openWebkit(): Promise<EnginePage> {
   try {
     // -displayfd 1: Xvfb picks a free display and prints its number once it is ready.
     const xvfb = await startProcess(browserPath(XVFB), ['-displayfd', '1', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], process.env, async (p) =>
-      /^\d+\n/.test(p.output()),
+      /^\d+\n/.test(p.stdout()),
     );
     stopped.push(async () => void xvfb.child.kill());
     const port = await freePort();
-    const driverEnv = { ...process.env, DISPLAY: `:${xvfb.output().trim()}` };
+    const driverEnv = { ...process.env, DISPLAY: `:${xvfb.stdout().trim()}` };
     const driverProcess = await startProcess(browserPath(WEBKIT_DRIVER), [`--port=${port}`], driverEnv, async () => (await fetch(`http://127.0.0.1:${port}/status`)).ok);
     stopped.push(async () => void driverProcess.child.kill());
     const caps = {

@@ -42,6 +42,23 @@ function loadImages(): Promise<{ broken: string[]; count: number }> {
   ).then(() => ({ broken: images.filter((i) => !i.complete || i.naturalWidth === 0).map((i) => i.src), count: images.length }));
 }
 
+/**
+ * Scrolls to each widget in turn (they start when they come into view) and waits until it is
+ * ready: a retraining widget's controls enabled, the draw widget's model loaded. Throws naming
+ * the widget that is not ready within 40 s.
+ */
+async function wakeWidgets(): Promise<void> {
+  const ready = (el: Element) => (el.matches('draw-digit') ? el.getAttribute('data-state') === 'ready' : el.querySelector('fieldset')?.disabled === false);
+  for (const el of document.querySelectorAll('retrain-widget, draw-digit')) {
+    el.scrollIntoView({ block: 'center' });
+    const deadline = performance.now() + 40_000;
+    while (!ready(el)) {
+      if (performance.now() > deadline) throw new Error(`${el.tagName.toLowerCase()}#${el.id} not ready within 40 s`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
 /** Clicks the first element matching `selector` (inside `within`, if given) as a script can. */
 function click(selector: string, within?: string): boolean {
   const root = within ? document.querySelector(within) : document;
@@ -77,9 +94,8 @@ export function engineSuite(engine: EngineName): void {
   async function load(width = 1280, height = 900): Promise<void> {
     await page.setViewport(width, height);
     await page.goto(server.url);
-    await waitFor(page, 'the widgets getting ready', 60_000, () =>
-      [...document.querySelectorAll<HTMLFieldSetElement>('retrain-widget fieldset')].every((f) => !f.disabled) && !!document.querySelector('draw-digit[data-state=ready]'),
-    );
+    await page.run(wakeWidgets);
+    await page.run(() => scrollTo(0, 0));
   }
 
   /** Presses Train and waits for training to start, retrying on a fresh page where the engine may stall (see TRIES). */
