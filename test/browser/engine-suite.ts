@@ -161,14 +161,6 @@ export function engineSuite(engine: EngineName): void {
     for (const id of ['mlp', 'linear']) {
       it(`trains the ${id} widget with its defaults, pauses, hands the model to the draw widget, downloads it and trains again`, { timeout: 900_000 }, async () => {
         await load();
-        await page.run(() => {
-          // Records the files a download would save instead of saving them.
-          const w = window as unknown as { saved?: string[] };
-          w.saved = [];
-          HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-            if (this.download) w.saved?.push(this.download);
-          };
-        });
         await startTraining(id);
         await page.run(click, 'button[data-action=pause]', `retrain-widget#retrain-${id}`);
         await waitFor(page, `${id} pausing`, 30_000, (w) => document.querySelector<HTMLElement>(`retrain-widget#retrain-${w}`)?.dataset.state === 'paused', id);
@@ -194,6 +186,15 @@ export function engineSuite(engine: EngineName): void {
         expect(trained.accuracy).toBeGreaterThan(0.85);
         expect(trained.backend).toMatch(/^TensorFlow\.js backend: \w+/);
 
+        // Here, not before training: a stalled Train press reloads the page, which would drop it.
+        await page.run(() => {
+          // Records the files a download would save instead of saving them.
+          const w = window as unknown as { saved?: string[] };
+          w.saved = [];
+          HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+            if (this.download) w.saved?.push(this.download);
+          };
+        });
         await page.run(click, 'button[data-action=download]', `retrain-widget#retrain-${id}`);
         const saved = await waitFor(page, `${id}'s download`, 30_000, () => {
           const s = (window as unknown as { saved?: string[] }).saved ?? [];
