@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { fileURLToPath } from 'node:url';
 import { cspForBuild } from './src/integrations/csp-build.ts';
+import { workerChunk } from './src/integrations/worker-chunks.ts';
 
 /**
  * Cross-origin isolation, which SharedArrayBuffer and so the threaded wasm build of TensorFlow.js
@@ -21,6 +22,8 @@ const CROSS_ORIGIN_ISOLATION = {
  * - `BASE_PATH`, e.g. `/mnist/`: the path the site is served under (default `/`).
  * - `OUT_DIR`: where the build goes (default `dist/`); a build under another base path needs its
  *   own folder.
+ * And for the tests: `VITE_CACHE_DIR`, where Vite keeps its pre-bundled dependencies (default
+ * `node_modules/.vite`), so that a test can start the dev server from an empty cache of its own.
  */
 const env = process.env;
 
@@ -34,14 +37,16 @@ export default defineConfig({
   build: { inlineStylesheets: 'never' },
   server: { headers: CROSS_ORIGIN_ISOLATION },
   vite: {
-    // The live widgets train in module workers that share code-split chunks with the page.
-    worker: { format: 'es' },
+    cacheDir: env.VITE_CACHE_DIR || undefined,
+    // The live widgets train in a module worker. Its entry chunk must be imported by no other
+    // chunk (WebKit would evaluate it twice): see worker-chunks.ts.
+    worker: { format: 'es', rollupOptions: { output: { manualChunks: workerChunk } } },
     // Astro inlines small scripts below this size; 0 keeps them files too (see build above).
     build: { assetsInlineLimit: 0 },
     preview: { headers: CROSS_ORIGIN_ISOLATION },
     server: { headers: CROSS_ORIGIN_ISOLATION },
     // Pre-bundled at start-up: found later, in the worker, they would make the dev server reload the page.
-    optimizeDeps: { include: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm'] },
+    optimizeDeps: { include: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-backend-webgpu'] },
     // Without this, `astro dev` fails in the training worker: tfjs-core's pre-bundled Node code
     // imports node-fetch, which browsers can neither load nor need.
     resolve: { alias: [{ find: /^node-fetch$/, replacement: fileURLToPath(new URL('./src/live/node-fetch-unavailable.ts', import.meta.url)) }] },

@@ -17,6 +17,11 @@ export interface BackendReport {
   threads: number;
   /** The page is cross-origin isolated, which the threaded wasm build needs. */
   isolated: boolean;
+  /**
+   * Why wasm runs on one thread where threads could help, in the reader's words (no cross-origin
+   * isolation, or an engine without SharedArrayBuffer); absent otherwise.
+   */
+  oneThreadWhy?: string;
   /** The fast matrix-product kernels run (wasm only). */
   fastKernels: boolean;
 }

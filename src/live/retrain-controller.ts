@@ -259,5 +259,5 @@ function backendText(b: BackendReport): string {
   if (b.name === 'webgpu') return `webgpu (${b.adapter ?? 'unknown adapter'})`;
   if (b.name !== 'wasm') return b.name;
   if (b.threads > 1) return `wasm, ${b.threads} threads`;
-  return b.isolated ? 'wasm, 1 thread' : 'wasm, 1 thread (threads need a cross-origin isolated page)';
+  return b.oneThreadWhy ? `wasm, 1 thread (${b.oneThreadWhy})` : 'wasm, 1 thread';
 }

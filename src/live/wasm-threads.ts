@@ -3,9 +3,20 @@ import * as tf from '@tensorflow/tfjs';
 /** XNNPACK's pool gets one thread per core up to this many (more rarely helps these small products). */
 const MAX_THREADS = 4;
 
-/** Threads wanted in this worker: one per core, at most MAX_THREADS; 1 without cross-origin isolation. */
+/**
+ * Why this worker cannot run wasm on several threads, or null when it can: the threaded build
+ * needs a cross-origin isolated page, and SharedArrayBuffer, which some engines leave out even
+ * there (WebKitGTK 2.50 does).
+ */
+export function noThreadsWhy(): string | null {
+  if (!crossOriginIsolated) return 'threads need a cross-origin isolated page';
+  if (typeof SharedArrayBuffer === 'undefined') return 'this browser offers no SharedArrayBuffer, which threads need';
+  return null;
+}
+
+/** Threads wanted in this worker: one per core, at most MAX_THREADS; 1 where {@link noThreadsWhy} says why. */
 export function wantedThreads(): number {
-  if (!crossOriginIsolated) return 1;
+  if (noThreadsWhy()) return 1;
   return Math.max(1, Math.min(MAX_THREADS, navigator.hardwareConcurrency || 1));
 }
 

@@ -5,7 +5,7 @@ import threadedWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-t
 import { installFastKernels, uninstallFastKernels } from '../lib/fast-matmul/install';
 import type { BackendReport } from './protocol';
 import type { TrainingBackend } from './settings';
-import { stopUnusedPthreads, wantedThreads, withCoreCount } from './wasm-threads';
+import { noThreadsWhy, stopUnusedPthreads, wantedThreads, withCoreCount } from './wasm-threads';
 import { webgpuAdapter } from './webgpu-adapter';
 
 let wasmRegistered: Promise<void> | null = null;
@@ -17,8 +17,8 @@ let webgpuRegistered: Promise<unknown> | null = null;
  * a reader without one downloads nothing for it; WebGL in a worker needs OffscreenCanvas. A
  * backend that cannot start falls back to WebAssembly, then plain JavaScript. On wasm the fast
  * matrix-product kernels replace the stock ones (unless `fastKernels` is false), and when the
- * page is cross-origin isolated (SharedArrayBuffer available) tfjs loads its threaded build, here
- * with one thread per core.
+ * page is cross-origin isolated and the engine has SharedArrayBuffer, tfjs loads its threaded
+ * build, here with one thread per core; otherwise the report says why it runs on one.
  */
 export async function startBackend(wanted: TrainingBackend, fastKernels = true): Promise<BackendReport> {
   const base = { isolated: crossOriginIsolated, fastKernels: false, threads: 1 };
@@ -71,7 +71,9 @@ async function startWasm(fastKernels: boolean): Promise<BackendReport | null> {
     if (fastKernels) installFastKernels('wasm');
     else uninstallFastKernels('wasm');
     const { getThreadsCount } = await import('@tensorflow/tfjs-backend-wasm');
-    return { name: 'wasm', threads: getThreadsCount(), isolated: crossOriginIsolated, fastKernels };
+    const threads = getThreadsCount();
+    const why = threads === 1 ? noThreadsWhy() : null;
+    return { name: 'wasm', threads, isolated: crossOriginIsolated, fastKernels, ...(why ? { oneThreadWhy: why } : {}) };
   } catch {
     return null;
   }

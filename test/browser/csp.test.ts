@@ -168,9 +168,8 @@ for (const which of ['dist', 'base'] as const) {
         const mismatches = await page.evaluate(() => {
           const out: string[] = [];
           const rules = [...document.styleSheets]
-            .filter((sheet) => sheet.href?.includes('/style-attributes.'))
             .flatMap((sheet) => [...sheet.cssRules])
-            .filter((r): r is CSSStyleRule => r instanceof CSSStyleRule);
+            .filter((r): r is CSSStyleRule => r instanceof CSSStyleRule && r.selectorText.startsWith('.sa-'));
           if (rules.length === 0) out.push('no moved style rules found');
           for (const rule of rules) {
             for (const el of document.querySelectorAll<HTMLElement>(rule.selectorText)) {

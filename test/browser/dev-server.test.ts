@@ -1,11 +1,19 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectBrowser, disconnectBrowser, ROOT, recordErrors } from './harness';
 
 let dev: ChildProcess | null = null;
 let base = '';
 const output: string[] = [];
+/**
+ * Vite's dependency cache for this server alone, empty at start: what a fresh clone's first
+ * `npm run dev` has, and no other build or server shares it.
+ */
+const cacheDir = mkdtempSync(join(tmpdir(), 'dev-server-vite-'));
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -19,14 +27,14 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Starts `astro dev` on a free localhost port and waits until it answers. */
+/** Starts `astro dev` on a free localhost port, with an empty dependency cache, and waits until it answers. */
 beforeAll(async () => {
   const port = await freePort();
   dev = spawn(process.execPath, ['node_modules/astro/astro.js', 'dev', '--host', '127.0.0.1', '--port', String(port)], {
     cwd: ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', VITE_CACHE_DIR: cacheDir },
   });
   dev.stdout?.on('data', (d: Buffer) => output.push(d.toString()));
   dev.stderr?.on('data', (d: Buffer) => output.push(d.toString()));
@@ -48,12 +56,13 @@ afterAll(async () => {
   await disconnectBrowser();
   // The dev server and the esbuild service it started share its process group.
   if (dev?.pid && dev.exitCode === null) process.kill(-dev.pid, 'SIGTERM');
+  rmSync(cacheDir, { recursive: true, force: true });
 });
 
 // The dev server sends the .gz digit files with Content-Encoding: gzip, so this also covers the
 // widget's path for hosts that do (the browser unpacks them; the widget only checks them).
 describe('npm run dev', () => {
-  it('serves a cross-origin isolated page whose widgets work: the linear widget trains, the draw widget reads a digit', { timeout: 240_000 }, async () => {
+  it('serves a cross-origin isolated page whose widgets work from an empty dependency cache: the linear widget trains with no reload, the draw widget reads a digit', { timeout: 240_000 }, async () => {
     const browser = await connectBrowser();
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     try {
@@ -71,6 +80,12 @@ describe('npm run dev', () => {
       await w.locator('input[name=epochs]').fill('1');
       await w.locator('select[name=batchSize]').selectOption('16');
       await w.locator('input[name=epochs]').dispatchEvent('change', { bubbles: true });
+      // A dependency Vite finds only when the worker starts makes it optimize it and reload the
+      // page under the press: the mark would be gone, and the page's URL loaded again.
+      let loads = 0;
+      page.on('load', () => loads++);
+      await page.evaluate(() => ((window as unknown as { beforeTrain: boolean }).beforeTrain = true));
+      const logged = output.length;
       await w.locator('button[data-action=train]').click();
       // Done, or stuck with a failure in the status line (the dev server's old failure mode).
       await page.waitForFunction(
@@ -83,6 +98,9 @@ describe('npm run dev', () => {
       );
       expect(await w.locator('[data-role=status]').textContent()).not.toMatch(/failed|Error/);
       expect(await w.getAttribute('data-state')).toBe('done');
+      expect(output.slice(logged).join('')).not.toMatch(/new dependencies optimized|reloading/i);
+      expect(loads).toBe(0);
+      expect(await page.evaluate(() => (window as unknown as { beforeTrain?: boolean }).beforeTrain)).toBe(true);
       const accuracy = Number(/([\d.]+)%/.exec((await w.locator('[data-role=test-accuracy]').textContent()) ?? '')?.[1]);
       expect(accuracy).toBeGreaterThan(80);
       expect(await w.locator('[data-role=backend]').textContent()).toMatch(/backend: wasm/);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { APT_COMMANDS, chromiumPlan, DEBIAN_CHROMIUM } from '../browser/setup/chromium';
+import { APT_COMMANDS, browserPlan, chromiumPlan, DEBIAN_CHROMIUM } from '../browser/setup/chromium';
+import { FIREFOX, XVFB } from '../browser/setup/engines';
 
 const only = (...paths: string[]) => (path: string) => paths.includes(path);
 
@@ -40,5 +41,19 @@ describe('how npm test gets its Chromium', () => {
     const plan = chromiumPlan({ configured: '/nowhere/chrome', exists: only(DEBIAN_CHROMIUM), isRoot: true, hasApt: true });
     expect(plan).toMatchObject({ action: 'fail' });
     if (plan.action === 'fail') expect(plan.message).toContain('CHROMIUM_PATH is /nowhere/chrome, but there is no file there');
+  });
+
+  it('plans the other engines the same way, each with its own package and variable', () => {
+    expect(browserPlan(XVFB, { exists: only(), isRoot: true, hasApt: true })).toEqual({
+      action: 'install',
+      path: '/usr/bin/Xvfb',
+      commands: [
+        ['apt-get', 'update'],
+        ['apt-get', 'install', '-y', '--no-install-recommends', 'xvfb'],
+      ],
+    });
+    const plan = browserPlan(FIREFOX, { configured: '/nowhere/firefox', exists: only(FIREFOX.debianPath), isRoot: true, hasApt: true });
+    expect(plan).toMatchObject({ action: 'fail' });
+    if (plan.action === 'fail') expect(plan.message).toContain('FIREFOX_PATH is /nowhere/firefox');
   });
 });

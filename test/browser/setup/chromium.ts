@@ -23,18 +23,46 @@ export const CHROMIUM_ARGS = [
  */
 export const WEBGPU_CHROMIUM_ARGS = [...CHROMIUM_ARGS, '--enable-unsafe-webgpu'];
 
+/** A program the browser tests drive, as Debian packages it. */
+export interface BrowserSpec {
+  /** What the messages call it, e.g. `Chromium`. */
+  name: string;
+  /** The environment variable that points at another binary, e.g. `CHROMIUM_PATH`. */
+  envVar: string;
+  /** Where Debian's package puts it. */
+  debianPath: string;
+  /** Debian's package. */
+  aptPackage: string;
+  /** What `envVar` must point at, for the messages, e.g. `a Chromium or Chrome binary`. */
+  binary: string;
+}
+
+/** Debian's Chromium. */
+export const CHROMIUM: BrowserSpec = {
+  name: 'Chromium',
+  envVar: 'CHROMIUM_PATH',
+  debianPath: '/usr/bin/chromium',
+  aptPackage: 'chromium',
+  binary: 'a Chromium or Chrome binary',
+};
+
 /** Where Debian's `chromium` package puts the browser. */
-export const DEBIAN_CHROMIUM = '/usr/bin/chromium';
+export const DEBIAN_CHROMIUM = CHROMIUM.debianPath;
+
+/** The commands that install a Debian package, as `npm test` runs them when it can. */
+export function aptCommands(...packages: string[]): readonly (readonly string[])[] {
+  return [
+    ['apt-get', 'update'],
+    ['apt-get', 'install', '-y', '--no-install-recommends', ...packages],
+  ];
+}
 
 /** The commands that install Debian's Chromium, as `npm test` runs them when it can. */
-export const APT_COMMANDS: readonly (readonly string[])[] = [
-  ['apt-get', 'update'],
-  ['apt-get', 'install', '-y', '--no-install-recommends', 'chromium'],
-];
+export const APT_COMMANDS = aptCommands(CHROMIUM.aptPackage);
 
-/** What `npm test` found about the machine, for {@link chromiumPlan}. */
+/** What `npm test` found about the machine, for {@link browserPlan}. */
 export interface ChromiumHost {
-  /** CHROMIUM_PATH, if set and not empty. */
+  /** The spec's environment variable (CHROMIUM_PATH for Chromium), if set and not empty. */
   configured?: string;
   /** Whether a file exists at a path. */
   exists: (path: string) => boolean;
@@ -44,46 +72,53 @@ export interface ChromiumHost {
   hasApt: boolean;
 }
 
-/** Use the browser at `path`, install Debian's first, or stop with a message that says what to do. */
+/** Use the program at `path`, install Debian's first, or stop with a message that says what to do. */
 export type ChromiumPlan =
   | { action: 'use'; path: string }
   | { action: 'install'; path: string; commands: readonly (readonly string[])[] }
   | { action: 'fail'; message: string };
 
 /**
- * Decides how the browser tests get their Chromium: the one at CHROMIUM_PATH (which must exist),
- * else Debian's, installed with apt-get when it is missing and this process may (root, apt).
- * Otherwise the message names the exact fix.
+ * Decides how the browser tests get a program: the one at its environment variable (which must
+ * exist), else Debian's, installed with apt-get when it is missing and this process may (root,
+ * apt). Otherwise the message names the exact fix.
  */
-export function chromiumPlan(host: ChromiumHost): ChromiumPlan {
+export function browserPlan(spec: BrowserSpec, host: ChromiumHost): ChromiumPlan {
+  const { name, envVar, debianPath, binary } = spec;
   if (host.configured) {
     return host.exists(host.configured)
       ? { action: 'use', path: host.configured }
       : {
           action: 'fail',
           message:
-            `CHROMIUM_PATH is ${host.configured}, but there is no file there.\n` +
-            `Fix: point CHROMIUM_PATH at a Chromium or Chrome binary, or unset it to use Debian's ${DEBIAN_CHROMIUM}.`,
+            `${envVar} is ${host.configured}, but there is no file there.\n` +
+            `Fix: point ${envVar} at ${binary}, or unset it to use Debian's ${debianPath}.`,
         };
   }
-  if (host.exists(DEBIAN_CHROMIUM)) return { action: 'use', path: DEBIAN_CHROMIUM };
-  if (host.isRoot && host.hasApt) return { action: 'install', path: DEBIAN_CHROMIUM, commands: APT_COMMANDS };
-  const apt = APT_COMMANDS.map((c) => `sudo ${c.join(' ')}`).join(' && ');
+  if (host.exists(debianPath)) return { action: 'use', path: debianPath };
+  const commands = aptCommands(spec.aptPackage);
+  if (host.isRoot && host.hasApt) return { action: 'install', path: debianPath, commands };
+  const apt = commands.map((c) => `sudo ${c.join(' ')}`).join(' && ');
   return {
     action: 'fail',
     message: host.hasApt
-      ? `Chromium is not at ${DEBIAN_CHROMIUM}, and npm test can install it only as root.\n` +
-        `Fix: ${apt}\n(or set CHROMIUM_PATH to a Chromium or Chrome binary), then run npm test again.`
-      : `Chromium is not at ${DEBIAN_CHROMIUM}, and this machine has no apt-get to install Debian's.\n` +
-        `Fix: install Chromium or Chrome and set CHROMIUM_PATH to its binary, e.g. CHROMIUM_PATH=/path/to/chrome npm test.`,
+      ? `${name} is not at ${debianPath}, and npm test can install it only as root.\n` +
+        `Fix: ${apt}\n(or set ${envVar} to ${binary}), then run npm test again.`
+      : `${name} is not at ${debianPath}, and this machine has no apt-get to install Debian's.\n` +
+        `Fix: install ${name} and set ${envVar} to its binary, e.g. ${envVar}=/path/to/it npm test.`,
   };
 }
 
-/** This machine, as {@link chromiumPlan} needs it. */
-export function currentHost(): ChromiumHost {
+/** {@link browserPlan} for Chromium. */
+export function chromiumPlan(host: ChromiumHost): ChromiumPlan {
+  return browserPlan(CHROMIUM, host);
+}
+
+/** This machine, as {@link browserPlan} needs it for `spec`. */
+export function currentHost(spec: BrowserSpec = CHROMIUM): ChromiumHost {
   const dirs = (process.env.PATH ?? '').split(delimiter).filter(Boolean);
   return {
-    configured: process.env.CHROMIUM_PATH || undefined,
+    configured: process.env[spec.envVar] || undefined,
     exists: existsSync,
     isRoot: process.getuid?.() === 0,
     hasApt: dirs.some((dir) => existsSync(join(dir, 'apt-get'))),
@@ -91,13 +126,21 @@ export function currentHost(): ChromiumHost {
 }
 
 /**
- * The Chromium the browser tests and benchmarks launch: CHROMIUM_PATH, else Debian's. Fails with
- * the fix when it is missing (`npm test` installs it first when it can: `ensure-chromium.ts`).
+ * Where `spec`'s program is: its environment variable, else Debian's. Fails with the fix when it
+ * is missing (`npm test` installs it first when it can: `ensure-browsers.ts`).
  */
-export function chromiumPath(): string {
-  const plan = chromiumPlan(currentHost());
+export function browserPath(spec: BrowserSpec): string {
+  const plan = browserPlan(spec, currentHost(spec));
   if (plan.action === 'use') return plan.path;
   if (plan.action === 'fail') throw new Error(plan.message);
   const commands = plan.commands.map((c) => c.join(' ')).join(' && ');
-  throw new Error(`Chromium is not at ${plan.path}.\nFix: npm test installs it, or run ${commands}`);
+  throw new Error(`${spec.name} is not at ${plan.path}.\nFix: npm test installs it, or run ${commands}`);
+}
+
+/**
+ * The Chromium the browser tests and benchmarks launch: CHROMIUM_PATH, else Debian's. Fails with
+ * the fix when it is missing (`npm test` installs it first when it can: `ensure-browsers.ts`).
+ */
+export function chromiumPath(): string {
+  return browserPath(CHROMIUM);
 }

@@ -50,7 +50,16 @@ export interface ServeOptions {
   basePath?: string;
   /** Told of every response: its path, status and the body bytes sent. */
   onResponse?: (sent: SentResponse) => void;
+  /**
+   * Told of every Content-Security-Policy violation the browser reports: the policy the server
+   * sends gets a `report-uri` to the server added, the one change to it, so an engine whose
+   * driver cannot listen to the page's events still tells the test what the policy refused.
+   */
+  onCspReport?: (report: string) => void;
 }
+
+/** Where browsers post their policy violation reports, under the site's base path. */
+const CSP_REPORT_PATH = '__csp-report';
 
 /** One response of the server, for tests that count what a page downloads. */
 export interface SentResponse {
@@ -77,13 +86,25 @@ export async function serveStatic(root: string, options: ServeOptions = {}): Pro
   const mount = options.basePath ?? '/';
   const base = resolve(root);
   /** The headers sent with a file at `pathname` (relative to the site's base), besides its type and length. */
+  const withReports = (headers: Record<string, string>): Record<string, string> => {
+    const policy = headers['content-security-policy'];
+    if (!options.onCspReport || !policy) return headers;
+    return { ...headers, 'content-security-policy': `${policy}; report-uri ${mount}${CSP_REPORT_PATH}` };
+  };
   const headersOf = (pathname: string, etag: string): Record<string, string> => {
     if (options.bare) return {};
-    if (rules) return { 'cache-control': 'no-cache', ...headersFor(rules, pathname), etag };
+    if (rules) return withReports({ 'cache-control': 'no-cache', ...headersFor(rules, pathname), etag });
     return { ...isolation, etag, 'cache-control': pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache' };
   };
   const server = createServer((req, res) => {
     void (async () => {
+      if (options.onCspReport && req.method === 'POST' && req.url === `${mount}${CSP_REPORT_PATH}`) {
+        const chunks: Buffer[] = [];
+        for await (const chunk of req) chunks.push(chunk as Buffer);
+        options.onCspReport(Buffer.concat(chunks).toString('utf8'));
+        res.writeHead(204).end();
+        return;
+      }
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.writeHead(405, { allow: 'GET, HEAD' }).end();
         return;

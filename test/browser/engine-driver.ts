@@ -1,0 +1,180 @@
+/**
+ * One way to drive the two engines besides Chromium: Firefox ESR through puppeteer-core over
+ * WebDriver BiDi, and WebKitGTK's MiniBrowser through WebKitWebDriver (selenium-webdriver) on a
+ * virtual X display. The tests run page functions through `run`, the same in both.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import puppeteer from 'puppeteer-core';
+import { Builder, type WebDriver } from 'selenium-webdriver';
+import { browserPath } from './setup/chromium';
+import { FIREFOX, MINIBROWSER, WEBKIT_DRIVER, XVFB } from './setup/engines';
+
+export type EngineName = 'firefox' | 'webkit';
+
+/** A page in one engine. */
+export interface EnginePage {
+  readonly engine: EngineName;
+  /** The engine's name and version, e.g. `firefox/153.0`. */
+  readonly version: string;
+  /** Loads a URL and waits for its load event. */
+  goto(url: string): Promise<void>;
+  /** Makes the page's viewport (innerWidth x innerHeight) this size. */
+  setViewport(width: number, height: number): Promise<void>;
+  /** Runs `fn` in the page with JSON arguments and returns its (awaited) JSON result. */
+  run<T, A extends unknown[]>(fn: (...args: A) => T | Promise<T>, ...args: A): Promise<T>;
+  /**
+   * Console errors and uncaught errors of the page. Firefox: all, from the driver. WebKit, whose
+   * driver reports neither: uncaught errors and `console.error` calls after each load event
+   * (earlier ones stop the page's scripts, which the tests see by what does not work).
+   */
+  errors(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+/** Polls `fn` in the page every half second until it returns something truthy; throws naming `what` after `timeoutMs`. */
+export async function waitFor<T, A extends unknown[]>(
+  page: EnginePage,
+  what: string,
+  timeoutMs: number,
+  fn: (...args: A) => T | Promise<T>,
+  ...args: A
+): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await page.run(fn, ...args);
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`${page.engine}: ${what} did not happen within ${timeoutMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+/** Starts `engine` and opens one page in it. */
+export function openEngine(engine: EngineName): Promise<EnginePage> {
+  return engine === 'firefox' ? openFirefox() : openWebkit();
+}
+
+async function openFirefox(): Promise<EnginePage> {
+  const browser = await puppeteer.launch({ browser: 'firefox', executablePath: browserPath(FIREFOX), headless: true });
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(`uncaught: ${e instanceof Error ? e.message : String(e)}`));
+  const version = await browser.version();
+  return {
+    engine: 'firefox',
+    version,
+    goto: async (url) => {
+      await page.goto(url, { waitUntil: 'load' });
+    },
+    setViewport: (width, height) => page.setViewport({ width, height }),
+    run: (fn, ...args) => page.evaluate(fn as (...a: unknown[]) => unknown, ...args) as never,
+    errors: async () => errors.slice(),
+    close: () => browser.close(),
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A started helper process and what it has printed so far. */
+interface Started {
+  child: ChildProcess;
+  /** What it printed on stdout. */
+  stdout(): string;
+  /** All it printed, stdout and stderr. */
+  output(): string;
+}
+
+/** Starts a helper process, and resolves once `ready()` holds (polled); rejects with its output if it exits first or takes 30 s. */
+async function startProcess(command: string, args: string[], env: NodeJS.ProcessEnv, ready: (started: Started) => Promise<boolean>): Promise<Started> {
+  const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let text = '';
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => ((text += d.toString()), (out += d.toString())));
+  child.stderr?.on('data', (d: Buffer) => (text += d.toString()));
+  const started = { child, stdout: () => out, output: () => text };
+  const deadline = Date.now() + 30_000;
+  while (!(await ready(started).catch(() => false))) {
+    if (child.exitCode !== null || Date.now() > deadline) {
+      child.kill();
+      throw new Error(`${command} ${child.exitCode === null ? 'was not ready within 30 s' : `exited (${child.exitCode})`}:\n${text}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return started;
+}
+
+/** Records uncaught errors and console.error calls in the page, from now on, for `errors()`. */
+function recordErrorsInPage(): void {
+  const w = window as unknown as { engineErrors?: string[] };
+  if (w.engineErrors) return;
+  const errors: string[] = (w.engineErrors = []);
+  addEventListener('error', (e) => errors.push(`uncaught: ${e.message}`));
+  addEventListener('unhandledrejection', (e) => errors.push(`unhandled rejection: ${String(e.reason)}`));
+  const original = console.error.bind(console);
+  console.error = (...args: unknown[]) => {
+    errors.push(args.map(String).join(' '));
+    original(...args);
+  };
+}
+
+async function openWebkit(): Promise<EnginePage> {
+  const stopped: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stopped.reverse()) await stop();
+  };
+  try {
+    // -displayfd 1: Xvfb picks a free display and prints its number once it is ready.
+    const xvfb = await startProcess(browserPath(XVFB), ['-displayfd', '1', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], process.env, async (p) =>
+      /^\d+\n/.test(p.stdout()),
+    );
+    stopped.push(async () => void xvfb.child.kill());
+    const port = await freePort();
+    const driverEnv = { ...process.env, DISPLAY: `:${xvfb.stdout().trim()}` };
+    const driverProcess = await startProcess(browserPath(WEBKIT_DRIVER), [`--port=${port}`], driverEnv, async () => (await fetch(`http://127.0.0.1:${port}/status`)).ok);
+    stopped.push(async () => void driverProcess.child.kill());
+    const caps = {
+      browserName: 'MiniBrowser',
+      'webkitgtk:browserOptions': { binary: browserPath(MINIBROWSER), args: ['--automation'] },
+    };
+    const driver: WebDriver = await new Builder().usingServer(`http://127.0.0.1:${port}`).withCapabilities(caps).build();
+    stopped.push(async () => void (await driver.quit().catch(() => undefined)));
+    // Some page functions wait for every image of the article (WebDriver's default is 30 s).
+    await driver.manage().setTimeouts({ script: 120_000 });
+    const version = `MiniBrowser/${(await driver.getCapabilities()).get('browserVersion') as string}`;
+    const run = async <T, A extends unknown[]>(fn: (...args: A) => T | Promise<T>, ...args: A): Promise<T> =>
+      (await driver.executeScript(`return (${fn.toString()})(...arguments)`, ...args)) as T;
+    return {
+      engine: 'webkit',
+      version,
+      goto: async (url) => {
+        await driver.get(url);
+        await run(recordErrorsInPage);
+      },
+      setViewport: async (width, height) => {
+        // The window includes MiniBrowser's own bars: size it, then correct by what they take.
+        await driver.manage().window().setRect({ width, height });
+        const [w, h] = await run(() => [innerWidth, innerHeight]);
+        await driver.manage().window().setRect({ width: 2 * width - w, height: 2 * height - h });
+      },
+      run,
+      errors: () => run(() => (window as unknown as { engineErrors?: string[] }).engineErrors ?? []),
+      close: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
