@@ -134,7 +134,7 @@ export class RetrainController {
   }
 
   #onMessage(m: FromWorker): void {
-    const stale = !this.#live && (m.type === 'batch' || m.type === 'epoch' || m.type === 'images' || m.type === 'strip' || m.type === 'done');
+    const stale = !this.#live && (m.type === 'batch' || m.type === 'epoch' || m.type === 'images' || m.type === 'strip' || m.type === 'done' || m.type === 'testing' || m.type === 'behaviour');
     if (stale) return;
     switch (m.type) {
       case 'auto':
