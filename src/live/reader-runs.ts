@@ -3,6 +3,7 @@ import { escapeMarkup } from '../components/data/shift-chart';
 import {
   legendMarkup,
   MAX_READER_SERIES,
+  type PackedChartData,
   panelMarkup,
   readerStyle,
   runPoints,
@@ -10,6 +11,7 @@ import {
   type ShiftChartData,
   type ShiftSeries,
   tableRowsMarkup,
+  unpackChartData,
 } from '../components/data/shift-chart';
 import { type ReaderRun, readerRunLabel, readerSummary } from './reader-summary';
 
@@ -63,7 +65,7 @@ function showReaderRuns(doc: Document): void {
 }
 
 function drawChart(chart: HTMLElement): void {
-  const data = JSON.parse(chart.dataset.chart ?? '') as ShiftChartData;
+  const data = unpackChartData(JSON.parse(chart.dataset.chart ?? '') as PackedChartData);
   const series = [...data.series, ...readerSeries(data)];
   const range = sharedRange(series);
   chart.querySelectorAll<SVGSVGElement>('svg.chart').forEach((svg, k) => {

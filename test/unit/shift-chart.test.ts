@@ -6,6 +6,7 @@ import {
   movedAccuracy,
   panelDescription,
   panelFrame,
+  packChartData,
   panelMarkup,
   readerStyle,
   runPoints,
@@ -15,6 +16,7 @@ import {
   type ShiftSeries,
   tableDigits,
   tableRowsMarkup,
+  unpackChartData,
 } from '../../src/components/data/shift-chart';
 import type { BehaviourEntry } from '../../src/lib/manifest';
 import { defaultSettings } from '../../src/live/settings';
@@ -103,6 +105,14 @@ describe('shift chart data', () => {
     const readerRows = tableRowsMarkup(reader, panels, 'columns', []);
     expect(readerRows).toContain('<tr class=" reader" data-series="reader-1" data-offset="2"><th scope="row" class="n">+2</th><td class="n">50.0%</td></tr>');
     expect(() => tableRowsMarkup(reader, panels, 'columns', [7])).toThrow(/no columns panel for the 7s/);
+  });
+
+  it('packs its data for the page and back, to a millionth', () => {
+    const data: ShiftChartData = { panels, series: [{ ...built, points: built.points.map((p) => p.map((q) => ({ ...q, mean: q.mean + 1 / 3e7 }))) }], ids: panels.map(() => ids) };
+    const back = unpackChartData(JSON.parse(JSON.stringify(packChartData(data))));
+    expect(back.panels).toEqual(panels);
+    expect(back.series[0].points[1][0]).toEqual({ x: -3, mean: 0.6, min: 0.55, max: 0.65 });
+    expect(back.series[0].style).toEqual(built.style);
   });
 
   it('gives each line its own style, and refuses more lines than it has styles', () => {

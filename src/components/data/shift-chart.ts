@@ -232,3 +232,28 @@ export interface ShiftChartData {
   series: ShiftSeries[];
   ids: PanelIds[];
 }
+
+/** `ShiftChartData` as the page carries it: each point `[x, mean, min, max]`, to 6 decimals. */
+export interface PackedChartData {
+  panels: ShiftPanel[];
+  ids: PanelIds[];
+  series: { id: string; label: string; style: SeriesStyle; points: [number, number, number, number][][] }[];
+}
+
+/**
+ * Packs chart data for a data attribute: short point arrays, values to 6 decimals (a millionth of
+ * accuracy is far below the chart's tenth of a unit and the table's tenth of a point).
+ */
+export function packChartData(data: ShiftChartData): PackedChartData {
+  const r = (v: number) => Math.round(v * 1e6) / 1e6;
+  return { panels: data.panels, ids: data.ids, series: data.series.map((s) => ({ ...s, points: s.points.map((panel) => panel.map((p) => [p.x, r(p.mean), r(p.min), r(p.max)])) })) };
+}
+
+/** The chart data back from `packChartData`'s form. */
+export function unpackChartData(packed: PackedChartData): ShiftChartData {
+  return {
+    panels: packed.panels,
+    ids: packed.ids,
+    series: packed.series.map((s) => ({ ...s, points: s.points.map((panel) => panel.map(([x, mean, min, max]) => ({ x, mean, min, max }))) })),
+  };
+}
