@@ -83,7 +83,6 @@ function drawChart(chart: HTMLElement): void {
   const summary = chart.querySelector<HTMLElement>('[data-role=reader-summary]');
   if (summary) {
     summary.textContent = readerSummary(runs, data);
-    summary.hidden = runs.length === 0;
   }
   const clear = chart.querySelector<HTMLElement>('.reader-clear');
   const button = clear?.querySelector<HTMLButtonElement>('[data-action=clear-reader-runs]');
@@ -96,7 +95,6 @@ function drawChart(chart: HTMLElement): void {
         // The button hides: leave the focus, and a word on what happened, on the summary.
         if (summary) {
           summary.textContent = 'Your networks are cleared from the chart and the tables.';
-          summary.hidden = false;
           summary.tabIndex = -1;
           summary.focus();
         }
