@@ -1,17 +1,18 @@
 import { isBehaviourRowMetric, runRowText } from '../components/data/behaviour-cells';
-import { escapeMarkup } from '../components/data/shift-chart';
 import {
+  escapeMarkup,
   legendMarkup,
   MAX_READER_SERIES,
-  type PackedChartData,
-  panelMarkup,
+  type MovedAccuracy,
+  panelFrame,
   readerStyle,
   runPoints,
-  sharedRange,
-  type ShiftChartData,
+  seriesLinesText,
+  seriesMarkup,
+  SHIFT_RANGE,
+  type ShiftPanel,
   type ShiftSeries,
   tableRowsMarkup,
-  unpackChartData,
 } from '../components/data/shift-chart';
 import { type ReaderRun, readerRunLabel, readerSummary } from './reader-summary';
 
@@ -50,39 +51,56 @@ export function shiftChartId(doc: Document = document): string | null {
   return chart.id;
 }
 
-function readerSeries(data: ShiftChartData): ShiftSeries[] {
+function readerSeries(panels: readonly ShiftPanel[]): ShiftSeries[] {
   return runs.map((r, i) => ({
     id: `reader-${i + 1}`,
     label: readerRunLabel(r.settings),
     style: readerStyle(i),
-    points: data.panels.map((p) => runPoints(r.behaviour, p)),
+    points: panels.map((p) => runPoints(r.behaviour, p)),
   }));
 }
 
 function showReaderRuns(doc: Document): void {
-  for (const chart of doc.querySelectorAll<HTMLElement>('[data-shift-chart][data-chart]')) drawChart(chart);
+  for (const chart of doc.querySelectorAll<HTMLElement>('[data-shift-chart]')) drawChart(chart);
   for (const table of doc.querySelectorAll<HTMLTableElement>('table[data-behaviour-table]')) fillBehaviourTable(table);
 }
 
+/**
+ * Adds the runs' lines to a built chart (its frame, 0-100%, holds any accuracy), their values to
+ * each panel's description, their legend items and their table rows; the article's stay as built.
+ */
 function drawChart(chart: HTMLElement): void {
-  const data = unpackChartData(JSON.parse(chart.dataset.chart ?? '') as PackedChartData);
-  const series = [...data.series, ...readerSeries(data)];
-  const range = sharedRange(series);
-  chart.querySelectorAll<SVGSVGElement>('svg.chart').forEach((svg, k) => {
-    svg.innerHTML = panelMarkup(data.panels[k], k, series, range, data.ids[k]);
+  const svgs = Array.from(chart.querySelectorAll<SVGSVGElement>('svg.chart'));
+  const panels: ShiftPanel[] = svgs.map((svg) => ({
+    axis: svg.dataset.axis === 'columns' ? 'columns' : 'rows',
+    ...(svg.dataset.digit ? { digit: Number(svg.dataset.digit) } : {}),
+  }));
+  const series = readerSeries(panels);
+  svgs.forEach((svg, k) => {
+    svg.querySelectorAll('g.series.reader').forEach((g) => g.remove());
+    const desc = svg.querySelector<SVGDescElement>('desc');
+    if (desc) {
+      desc.dataset.built ??= desc.textContent ?? '';
+      desc.textContent = series.length ? `${desc.dataset.built} ${seriesLinesText(panels[k], series, k)}` : desc.dataset.built;
+    }
+    if (series.length === 0) return;
+    const frame = panelFrame(series[0].points[k].map((p) => p.x), SHIFT_RANGE);
+    svg.insertAdjacentHTML('beforeend', seriesMarkup(series, k, frame));
   });
   const legend = chart.querySelector('.legend');
-  if (legend) legend.innerHTML = legendMarkup(series);
+  legend?.querySelectorAll('li.reader').forEach((li) => li.remove());
+  legend?.insertAdjacentHTML('beforeend', legendMarkup(series));
   for (const table of chart.querySelectorAll<HTMLTableElement>('table[data-axis]')) {
     const axis = table.dataset.axis === 'rows' ? 'rows' : 'columns';
     const digits = (table.dataset.digits ?? '').split(',').filter(Boolean).map(Number);
     table.querySelectorAll('tr.reader').forEach((tr) => tr.remove());
     const body = table.tBodies[0];
-    for (const s of readerSeries(data)) body.insertAdjacentHTML('beforeend', tableRowsMarkup(s, data.panels, axis, digits));
+    for (const s of series) body.insertAdjacentHTML('beforeend', tableRowsMarkup(s, panels, axis, digits));
   }
+  const article = JSON.parse(chart.dataset.articleMoved ?? '[]') as MovedAccuracy[];
   const summary = chart.querySelector<HTMLElement>('[data-role=reader-summary]');
   if (summary) {
-    summary.textContent = readerSummary(runs, data);
+    summary.textContent = readerSummary(runs, article);
   }
   const clear = chart.querySelector<HTMLElement>('.reader-clear');
   const button = clear?.querySelector<HTMLButtonElement>('[data-action=clear-reader-runs]');

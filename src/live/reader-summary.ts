@@ -1,4 +1,4 @@
-import { type ShiftChartData, movedAccuracy, type ShiftSeries } from '../components/data/shift-chart';
+import { type MovedAccuracy, movedAccuracy, SUMMARY_SHIFT } from '../components/data/shift-chart';
 import { formatAccuracy, formatCount, formatSigned, joinProse } from '../components/data/format';
 import type { BehaviourEntry } from '../lib/manifest';
 import type { RetrainSettings } from './settings';
@@ -13,8 +13,6 @@ export interface ReaderRun {
   backend: string;
 }
 
-/** The move the summary compares at: the moved-digit network's own training range. */
-export const SUMMARY_SHIFT = 2;
 
 /**
  * A run's label from its settings: how far its training digits moved, its seed, and what else
@@ -27,23 +25,12 @@ export function readerRunLabel(s: RetrainSettings): string {
   return `Your network: ${net}${moved}, seed ${s.seed}, ${formatCount(s.trainSize)} images × ${s.epochs} epoch${s.epochs === 1 ? '' : 's'}${from}`;
 }
 
-/** Mean over the four moves of `n` pixels of an article series (the all-digits rows and columns panels). */
-export function builtMovedAccuracy(data: ShiftChartData, series: ShiftSeries, n: number): number {
-  const at = (axis: 'rows' | 'columns', x: number) => {
-    const k = data.panels.findIndex((p) => p.axis === axis && p.digit === undefined);
-    const point = series.points[k]?.find((p) => p.x === x);
-    if (!point) throw new Error(`shift chart: ${series.id} has no ${axis} point at ${x}`);
-    return point.mean;
-  };
-  return (at('rows', -n) + at('rows', n) + at('columns', -n) + at('columns', n)) / 4;
-}
-
 /**
  * One sentence on the reader's runs against the article's networks: each run's accuracy unmoved
  * and moved `SUMMARY_SHIFT` pixels, then the same for the article's centred and moved-digit MLPs
- * (by their manifest ids) when the chart shows them.
+ * (by their manifest ids, from `article`, the chart's own numbers) when the chart shows them.
  */
-export function readerSummary(runs: readonly ReaderRun[], data: ShiftChartData, builtIds = { centred: 'mlp-60k', moved: 'mlp-60k-translated' }): string {
+export function readerSummary(runs: readonly ReaderRun[], article: readonly MovedAccuracy[], builtIds = { centred: 'mlp-60k', moved: 'mlp-60k-translated' }): string {
   if (runs.length === 0) return '';
   const n = SUMMARY_SHIFT;
   const change = (from: number, to: number) => `from ${formatAccuracy(from)} to ${formatAccuracy(to)} (${formatSigned((to - from) * 100, 1)} points)`;
@@ -51,10 +38,10 @@ export function readerSummary(runs: readonly ReaderRun[], data: ShiftChartData, 
     .reverse()
     .map((r) => `your network trained on ${r.settings.maxShift === 0 ? 'centred digits' : `digits moved up to ${r.settings.maxShift} px`} (seed ${r.settings.seed}) goes ${change(movedAccuracy(r.behaviour, 0), movedAccuracy(r.behaviour, n))}`);
   const theirs = (['centred', 'moved'] as const).flatMap((kind) => {
-    const s = data.series.find((x) => x.id === builtIds[kind]);
+    const s = article.find((x) => x.id === builtIds[kind]);
     if (!s) return [];
     const what = kind === 'centred' ? 'the article’s network trained on centred digits' : 'its network trained on moved digits';
-    return [`${what} goes ${change(builtMovedAccuracy(data, s, 0), builtMovedAccuracy(data, s, n))}`];
+    return [`${what} goes ${change(s.unmoved, s.moved)}`];
   });
   const yourWords = `With the test digits moved ${n} pixels (the mean over up, down, left and right), ${joinProse(yours)}`;
   return theirs.length ? `${yourWords}; ${joinProse(theirs)}.` : `${yourWords}.`;

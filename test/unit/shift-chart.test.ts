@@ -6,17 +6,17 @@ import {
   movedAccuracy,
   panelDescription,
   panelFrame,
-  packChartData,
   panelMarkup,
   readerStyle,
   runPoints,
-  sharedRange,
-  type ShiftChartData,
+  seriesLinesText,
+  seriesMarkup,
+  seriesMovedAccuracy,
+  SHIFT_RANGE,
   type ShiftPanel,
   type ShiftSeries,
   tableDigits,
   tableRowsMarkup,
-  unpackChartData,
 } from '../../src/components/data/shift-chart';
 import type { BehaviourEntry } from '../../src/lib/manifest';
 import { defaultSettings } from '../../src/live/settings';
@@ -67,32 +67,28 @@ describe('shift chart data', () => {
     expect(() => movedAccuracy(run, 4)).toThrow(/no shift of -4 rows/);
   });
 
-  it("stretches the shared range down to the reader's lowest point, and leaves it when the reader's lines fit", () => {
-    // Built alone: lowest min 0.55 → from 0.5.
-    expect(sharedRange([built])).toEqual({ yMin: 0.5, yMax: 1 });
-    // Columns at ±3 fall to 0.3.
-    expect(sharedRange([built, reader])).toEqual({ yMin: 0.3, yMax: 1 });
-  });
-
-  it('draws the same built lines whatever joins them when the range holds', () => {
-    const range = { yMin: 0.3, yMax: 1 };
-    const alone = panelMarkup(panels[0], 0, [built], range, ids);
-    const both = panelMarkup(panels[0], 0, [built, reader], range, ids);
+  it('draws the same built lines whatever joins them', () => {
+    const alone = panelMarkup(panels[0], 0, [built], ids);
+    const both = panelMarkup(panels[0], 0, [built, reader], ids);
     const group = (markup: string) => markup.match(/<g class="series s0"[^]*?<\/g>/)?.[0];
     expect(group(alone)).toBeDefined();
     expect(group(both)).toBe(group(alone));
-    // The reader's line has no band and the reader's style.
+    // The reader's line has no band and the reader's style; the page adds it as the build would.
     expect(both).toContain('<g class="series r0 reader" data-series="reader-1"><path class="line"');
     expect(both.match(/class="band"/g)).toHaveLength(1);
+    expect(both.endsWith(seriesMarkup([reader], 0, panelFrame(OFFSETS, SHIFT_RANGE)))).toBe(true);
+    // The frame runs from 0 to 100%: the y of 0.3 is below the middle.
+    expect(both).toContain('<text x="37" y="');
   });
 
   it("describes every line's values for screen readers, and escapes markup", () => {
-    const f = panelFrame(OFFSETS, { yMin: 0.3, yMax: 1 });
+    const f = panelFrame(OFFSETS, SHIFT_RANGE);
     const text = panelDescription(panels[1], f, [built, reader], 1);
     expect(text).toContain('Your network: 30.0% 3 left, 50.0% 2 left');
-    expect(text).toContain('(vertical axis, 30.0% to 100.0%)');
+    expect(text).toContain('(vertical axis, 0.0% to 100.0%)');
+    expect(text).toContain(seriesLinesText(panels[1], [reader], 1));
     const odd = { ...reader, label: 'a <b> & "c"' };
-    expect(panelMarkup(panels[0], 0, [odd], { yMin: 0, yMax: 1 }, ids)).toContain('a &lt;b&gt; &amp; &quot;c&quot;: ');
+    expect(panelMarkup(panels[0], 0, [odd], ids)).toContain('a &lt;b&gt; &amp; &quot;c&quot;: ');
     expect(legendMarkup([built, odd])).toContain('<span>a &lt;b&gt; &amp; &quot;c&quot;</span>');
   });
 
@@ -100,19 +96,18 @@ describe('shift chart data', () => {
     expect(tableDigits(panels, 'rows')).toEqual([6]);
     expect(tableDigits(panels, 'columns')).toEqual([]);
     const builtRows = tableRowsMarkup(built, panels, 'rows', [6]);
-    expect(builtRows.match(/<tr /g)).toHaveLength(7);
-    expect(builtRows).toContain('<th scope="rowgroup" rowspan="7">RMSprop (Keras)</th><th scope="row" class="n">−3</th><td class="n">60.0%<span class="range">55.0% to 65.0%</span></td>');
+    expect(builtRows.match(/<tr[ >]/g)).toHaveLength(7);
+    expect(builtRows).toContain('<tr class="first"><th scope="rowgroup" rowspan="7">RMSprop (Keras)</th><th scope="row" class="n">−3</th><td class="n">60.0%<span class="range">55.0% to 65.0%</span></td>');
+    expect(builtRows).toContain('<tr><th scope="row" class="n">−2</th>');
     const readerRows = tableRowsMarkup(reader, panels, 'columns', []);
-    expect(readerRows).toContain('<tr class=" reader" data-series="reader-1" data-offset="2"><th scope="row" class="n">+2</th><td class="n">50.0%</td></tr>');
+    expect(readerRows).toContain('<tr class="reader" data-series="reader-1" data-offset="2"><th scope="row" class="n">+2</th><td class="n">50.0%</td></tr>');
+    expect(readerRows).toContain('<tr class="first reader" data-series="reader-1" data-offset="-3">');
     expect(() => tableRowsMarkup(reader, panels, 'columns', [7])).toThrow(/no columns panel for the 7s/);
   });
 
-  it('packs its data for the page and back, to a millionth', () => {
-    const data: ShiftChartData = { panels, series: [{ ...built, points: built.points.map((p) => p.map((q) => ({ ...q, mean: q.mean + 1 / 3e7 }))) }], ids: panels.map(() => ids) };
-    const back = unpackChartData(JSON.parse(JSON.stringify(packChartData(data))));
-    expect(back.panels).toEqual(panels);
-    expect(back.series[0].points[1][0]).toEqual({ x: -3, mean: 0.6, min: 0.55, max: 0.65 });
-    expect(back.series[0].style).toEqual(built.style);
+  it("gives a series' accuracy unmoved and moved n pixels, the mean of its four moves", () => {
+    const twice = { ...built, points: [built.points[0], built.points[1].map((p) => ({ ...p, mean: p.mean - 0.1 * Math.abs(p.x) })), built.points[2]] };
+    expect(seriesMovedAccuracy(panels, twice, 2)).toEqual({ id: 'mlp-60k', unmoved: 0.9, moved: expect.closeTo(0.6, 12) });
   });
 
   it('gives each line its own style, and refuses more lines than it has styles', () => {
@@ -136,7 +131,10 @@ describe("the erase and plant table's cells of a run", () => {
 });
 
 describe("the sentence on the reader's runs", () => {
-  const data: ShiftChartData = { panels, series: [built, { ...built, id: 'mlp-60k-translated', style: builtStyle(1) }], ids: panels.map(() => ids) };
+  const article = [
+    { id: 'mlp-60k', unmoved: 0.9, moved: 0.7 },
+    { id: 'mlp-60k-translated', unmoved: 0.91, moved: 0.9 },
+  ];
   const settings = (maxShift: number) => ({ ...defaultSettings('mlp', 10000), maxShift });
 
   it('labels a run with its settings', () => {
@@ -149,11 +147,11 @@ describe("the sentence on the reader's runs", () => {
       { settings: settings(0), behaviour: behaviour(0.9, 0.1), seconds: 1, backend: 'wasm' },
       { settings: settings(2), behaviour: behaviour(0.92, 0.01), seconds: 1, backend: 'wasm' },
     ];
-    expect(readerSummary(runs, data)).toBe(
+    expect(readerSummary(runs, article)).toBe(
       'With the test digits moved 2 pixels (the mean over up, down, left and right), your network trained on digits moved up to 2 px (seed 1) goes from 92.0% to 89.0% (−3.0 points) ' +
         'and your network trained on centred digits (seed 1) goes from 90.0% to 60.0% (−30.0 points); ' +
-        'the article’s network trained on centred digits goes from 90.0% to 70.0% (−20.0 points) and its network trained on moved digits goes from 90.0% to 70.0% (−20.0 points).',
+        'the article’s network trained on centred digits goes from 90.0% to 70.0% (−20.0 points) and its network trained on moved digits goes from 91.0% to 90.0% (−1.0 points).',
     );
-    expect(readerSummary([], data)).toBe('');
+    expect(readerSummary([], article)).toBe('');
   });
 });

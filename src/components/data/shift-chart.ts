@@ -1,6 +1,6 @@
 import type { BehaviourEntry } from '../../lib/manifest';
 import { formatAccuracy, upperFirst } from './format';
-import { accuracyRange, bandPath, type BandPoint, type ChartFrame, linePath, round, ticks, xAt, yAt } from './line-chart';
+import { bandPath, type BandPoint, type ChartFrame, linePath, round, ticks, xAt, yAt } from './line-chart';
 
 /**
  * The shift chart's data, geometry and markup (accuracy on the test set moved −3..+3 rows or
@@ -82,10 +82,12 @@ export function movedAccuracy(behaviour: BehaviourEntry, n: number): number {
   return (at('rows', -n) + at('rows', n) + at('columns', -n) + at('columns', n)) / 4;
 }
 
-/** One accuracy range for every panel, so that heights compare across panels. */
-export function sharedRange(series: readonly ShiftSeries[]): { yMin: number; yMax: number } {
-  return accuracyRange(series.flatMap((s) => s.points.flatMap((panel) => panel.map((p) => Math.min(p.min, p.mean)))));
-}
+/**
+ * The accuracy range every panel shares, 0 to 100%: heights compare across panels, and a reader's
+ * network, however it fares, fits the frame the build drew, so the page adds its line without
+ * redrawing the article's.
+ */
+export const SHIFT_RANGE = { yMin: 0, yMax: 1 } as const;
 
 /** The plot frame of a panel whose offsets are `xs`. */
 export function panelFrame(xs: readonly number[], range: { yMin: number; yMax: number }): ChartFrame {
@@ -106,14 +108,18 @@ export function panelHeading(panel: ShiftPanel): string {
   return `${upperFirst(whose(panel.digit))}, ${axisWords(panel.axis)}`;
 }
 
+/** Each line's values in panel `k`, for the panel's description: "label: 98.1% 3 up, …". */
+export function seriesLinesText(panel: ShiftPanel, series: readonly ShiftSeries[], k: number): string {
+  return series.map((s) => `${s.label}: ${s.points[k].map((p) => `${formatAccuracy(p.mean)} ${offsetWords(panel.axis, p.x)}`).join(', ')}.`).join(' ');
+}
+
 /** A panel's text description for screen readers: the axes, then every line's values. */
 export function panelDescription(panel: ShiftPanel, frame: ChartFrame, series: readonly ShiftSeries[], k: number): string {
   const xs = series[0].points[k].map((p) => p.x);
-  const lines = series.map((s) => `${s.label}: ${s.points[k].map((p) => `${formatAccuracy(p.mean)} ${offsetWords(panel.axis, p.x)}`).join(', ')}`);
   const bands = series.some((s) => s.style.band) ? ' Each line of the article’s networks is the mean over seeds; a shaded band spans the lowest to the highest seed.' : '';
   return (
     `Line chart of accuracy (vertical axis, ${formatAccuracy(frame.yMin)} to ${formatAccuracy(frame.yMax)}) against the shift in pixels ` +
-    `(horizontal axis, ${xs[0]} to +${xs[xs.length - 1]}) for ${whose(panel.digit)}. ${lines.join('. ')}.${bands}`
+    `(horizontal axis, ${xs[0]} to +${xs[xs.length - 1]}) for ${whose(panel.digit)}. ${seriesLinesText(panel, series, k)}${bands}`
   );
 }
 
@@ -150,7 +156,7 @@ export interface PanelIds {
  * The inside of panel `k`'s SVG: title, description, heading, ticks, axis label and one group per
  * series (band, line, markers), drawn on the frame every panel shares.
  */
-export function panelMarkup(panel: ShiftPanel, k: number, series: readonly ShiftSeries[], range: { yMin: number; yMax: number }, ids: PanelIds): string {
+export function panelMarkup(panel: ShiftPanel, k: number, series: readonly ShiftSeries[], ids: PanelIds, range: { yMin: number; yMax: number } = SHIFT_RANGE): string {
   const xs = series[0].points[k].map((p) => p.x);
   const f = panelFrame(xs, range);
   const W = CHART_WIDTH;
@@ -171,16 +177,23 @@ export function panelMarkup(panel: ShiftPanel, k: number, series: readonly Shift
     );
   }
   out.push(`<text class="axis-label" x="${(f.left + W - f.right) / 2}" y="${H - 6}" text-anchor="middle">${panel.axis === 'rows' ? 'pixels moved: − up, + down' : 'pixels moved: − left, + right'}</text>`);
-  for (const s of series) {
-    const points = s.points[k];
-    const parts = [`<g class="series ${s.style.className}" data-series="${escapeMarkup(s.id)}">`];
-    if (s.style.band) parts.push(`<path class="band" d="${bandPath(f, points)}"></path>`);
-    parts.push(`<path class="line" d="${linePath(f, points)}"${dashAttr(s.style.dash)}></path>`);
-    for (const p of points) parts.push(`<path class="marker" d="${markerPath(s.style.marker, xAt(f, p.x), yAt(f, p.mean))}"></path>`);
-    parts.push('</g>');
-    out.push(parts.join(''));
-  }
+  out.push(seriesMarkup(series, k, f));
   return out.join('');
+}
+
+/** The lines of panel `k` on frame `f`: one group per series (band, line, markers). */
+export function seriesMarkup(series: readonly ShiftSeries[], k: number, f: ChartFrame): string {
+  return series
+    .map((s) => {
+      const points = s.points[k];
+      const parts = [`<g class="series ${s.style.className}" data-series="${escapeMarkup(s.id)}">`];
+      if (s.style.band) parts.push(`<path class="band" d="${bandPath(f, points)}"></path>`);
+      parts.push(`<path class="line" d="${linePath(f, points)}"${dashAttr(s.style.dash)}></path>`);
+      for (const p of points) parts.push(`<path class="marker" d="${markerPath(s.style.marker, xAt(f, p.x), yAt(f, p.mean))}"></path>`);
+      parts.push('</g>');
+      return parts.join('');
+    })
+    .join('');
 }
 
 /** The legend's items: a sample of each line and its label. */
@@ -221,39 +234,35 @@ export function tableRowsMarkup(series: ShiftSeries, panels: readonly ShiftPanel
           return `<td class="n">${formatAccuracy(p.mean)}${range}</td>`;
         })
         .join('');
-      return `<tr class="${row === 0 ? 'first' : ''}${cls}" data-series="${escapeMarkup(series.id)}" data-offset="${x}">${head}<th scope="row" class="n">${signedOffset(x)}</th>${cells}</tr>`;
+      const classes = [row === 0 ? 'first' : '', cls.trim()].filter(Boolean).join(' ');
+      // Only a reader's rows carry their series and offset: the page finds them to replace them.
+      const data = series.style.band ? '' : ` data-series="${escapeMarkup(series.id)}" data-offset="${x}"`;
+      return `<tr${classes ? ` class="${classes}"` : ''}${data}>${head}<th scope="row" class="n">${signedOffset(x)}</th>${cells}</tr>`;
     })
     .join('');
 }
 
-/** What the page needs to redraw a chart: its panels, the article's series and each panel's ids. */
-export interface ShiftChartData {
-  panels: ShiftPanel[];
-  series: ShiftSeries[];
-  ids: PanelIds[];
-}
+/** The move the sentence on a reader's networks compares at: the moved-digit network's own training range. */
+export const SUMMARY_SHIFT = 2;
 
-/** `ShiftChartData` as the page carries it: each point `[x, mean, min, max]`, to 6 decimals. */
-export interface PackedChartData {
-  panels: ShiftPanel[];
-  ids: PanelIds[];
-  series: { id: string; label: string; style: SeriesStyle; points: [number, number, number, number][][] }[];
+/** A network's accuracy unmoved and moved some pixels, as the sentence on a reader's networks quotes it. */
+export interface MovedAccuracy {
+  id: string;
+  unmoved: number;
+  moved: number;
 }
 
 /**
- * Packs chart data for a data attribute: short point arrays, values to 6 decimals (a millionth of
- * accuracy is far below the chart's tenth of a unit and the table's tenth of a point).
+ * A series' accuracy unmoved and moved `n` pixels (the mean of its four moves), from its all-digits
+ * rows and columns panels.
  */
-export function packChartData(data: ShiftChartData): PackedChartData {
-  const r = (v: number) => Math.round(v * 1e6) / 1e6;
-  return { panels: data.panels, ids: data.ids, series: data.series.map((s) => ({ ...s, points: s.points.map((panel) => panel.map((p) => [p.x, r(p.mean), r(p.min), r(p.max)])) })) };
-}
-
-/** The chart data back from `packChartData`'s form. */
-export function unpackChartData(packed: PackedChartData): ShiftChartData {
-  return {
-    panels: packed.panels,
-    ids: packed.ids,
-    series: packed.series.map((s) => ({ ...s, points: s.points.map((panel) => panel.map(([x, mean, min, max]) => ({ x, mean, min, max }))) })),
+export function seriesMovedAccuracy(panels: readonly ShiftPanel[], series: ShiftSeries, n: number): MovedAccuracy {
+  const at = (axis: ShiftAxis, x: number) => {
+    const k = panels.findIndex((p) => p.axis === axis && p.digit === undefined);
+    const point = series.points[k]?.find((p) => p.x === x);
+    if (!point) throw new Error(`shift chart: ${series.id} has no ${axis} point at ${x}`);
+    return point.mean;
   };
+  const mean4 = (d: number) => (at('rows', -d) + at('rows', d) + at('columns', -d) + at('columns', d)) / 4;
+  return { id: series.id, unmoved: mean4(0), moved: mean4(n) };
 }
