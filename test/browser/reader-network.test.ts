@@ -13,7 +13,7 @@ import { disconnectBrowser, openPage, readManifest, ROOT } from './harness';
 afterAll(disconnectBrowser);
 
 const WIDGET = 'retrain-widget#retrain-mlp';
-const CHART = '[data-shift-chart][data-chart]';
+const CHART = '[data-shift-chart]';
 const SHOTS = process.env.READER_SHOTS;
 
 interface WorkerRun {
