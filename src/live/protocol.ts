@@ -69,6 +69,8 @@ export type FromWorker =
   | { type: 'export'; modelJson: object; weightData: ArrayBuffer; architecture: Architecture }
   /** The behaviour tests have started on the trained model. */
   | { type: 'testing' }
+  /** The worker did not start the behaviour tests when training ended, and why. */
+  | { type: 'behaviour-skipped'; reason: string }
   /** The article's behaviour tests on the reader's model, trained with `settings`, and how long they took. */
   | { type: 'behaviour'; behaviour: BehaviourEntry; settings: RetrainSettings; seconds: number; backend: string }
   | { type: 'error'; message: string };

@@ -134,7 +134,7 @@ export class RetrainController {
   }
 
   #onMessage(m: FromWorker): void {
-    const stale = !this.#live && (m.type === 'batch' || m.type === 'epoch' || m.type === 'images' || m.type === 'strip' || m.type === 'done' || m.type === 'testing' || m.type === 'behaviour');
+    const stale = !this.#live && (m.type === 'batch' || m.type === 'epoch' || m.type === 'images' || m.type === 'strip' || m.type === 'done' || m.type === 'testing' || m.type === 'behaviour' || m.type === 'behaviour-skipped');
     if (stale) return;
     switch (m.type) {
       case 'auto':
@@ -190,6 +190,9 @@ export class RetrainController {
         this.#testing = true;
         this.#setState(this.#state);
         this.#el('[data-role=behaviour]').textContent = 'Running the article’s tests on your network: erase, plant, move…';
+        return;
+      case 'behaviour-skipped':
+        this.#el('[data-role=behaviour]').textContent = `The article’s tests did not start on their own: ${m.reason}. Press “Test it again” to run them.`;
         return;
       case 'behaviour':
         this.#onBehaviour({ settings: m.settings, behaviour: m.behaviour, seconds: m.seconds, backend: m.backend });
