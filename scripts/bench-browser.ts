@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { chromiumPath, WEBGPU_CHROMIUM_ARGS } from '../test/browser/setup/chromium';
 import { serveStatic, type StaticServer } from '../test/browser/setup/static-server';
+import { benchReaderRuns, readerBenchTable } from './bench/reader-tests';
 import { benchWidgetDefaults } from './bench/widget-defaults';
 import { textTable } from './text-table';
 
@@ -96,6 +97,8 @@ export async function benchBrowser({ quick, node }: { quick: boolean; node?: Nod
     out.push(`\nAutomatic, multi-layer network: ${auto.auto ?? `chose ${auto.backend}`}`);
     out.push(`\nEach retraining widget's defaults as a reader gets them (Train pressed in a fresh page)\n`);
     out.push(await benchWidgetDefaults(browser, isolated, quick ? 1 : 5));
+    out.push(`\nThe reader's network through the article's tests: the multi-layer widget's defaults, training digits moved 0 or 2 px, wasm; the issue's bar is 3 s of tests at 2 px and about 12 s in all\n`);
+    out.push(readerBenchTable(await benchReaderRuns(browser, isolated, quick ? [1] : [1, 2, 3], [0, 2], 'wasm')));
   } finally {
     await browser.close();
     await isolated.close();

@@ -46,7 +46,8 @@ export interface SeedContext {
 /**
  * Trains one seed of a variant and writes what it produces into `dir`: every seed its output
  * images; the figures' seed also its layers' matrices and sheets (all layers for an experiment
- * variant, the output layer for a study variant) and, for an experiment variant, the model.
+ * variant or one trained on moved digits, the output layer for another study variant) and, for an
+ * experiment variant, the model.
  */
 export async function runSeed({ spec, seedIndex, label }: SeedTask, ctx: SeedContext): Promise<SeedResult> {
   const { dir } = ctx;
@@ -66,7 +67,9 @@ export async function runSeed({ spec, seedIndex, label }: SeedTask, ctx: SeedCon
     let measures: Pick<SeedRun, 'effectiveCosine' | 'effectiveStrength' | 'effectiveEdgeWeights'> = {};
     if (figureSeed) {
       const experiment = spec.role === 'experiment';
-      const composed = await writeComposedLayers(net, spec.id, dir, experiment ? 'all' : 'output');
+      // The network trained on moved digits draws every layer too: the article sets its hidden
+      // layers beside the original's to show how it copes with position.
+      const composed = await writeComposedLayers(net, spec.id, dir, experiment || spec.maxShift ? 'all' : 'output');
       outputImages = composed.composed[composed.composed.length - 1];
       const model = experiment ? `models/${spec.id}/model.json` : undefined;
       if (model) await saveModel(trained.model, join(dir, `models/${spec.id}`));

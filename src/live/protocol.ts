@@ -1,4 +1,5 @@
 import type { Architecture } from '../experiment/networks';
+import type { BehaviourEntry } from '../lib/manifest';
 import type { EpochReport } from '../lib/train';
 import type { LayerView, RetrainSettings, TrainingBackend } from './settings';
 
@@ -39,7 +40,9 @@ export type ToWorker =
   | { type: 'reset' }
   | { type: 'view'; view: LayerView }
   | { type: 'memory' }
-  | { type: 'export' };
+  | { type: 'export' }
+  /** Run the article's behaviour tests on the trained model again. */
+  | { type: 'behaviour' };
 
 /** One backend's training rate on a few warm batches. */
 export interface BackendRate {
@@ -69,4 +72,10 @@ export type FromWorker =
   | { type: 'done'; confusion: number[][]; perClass: number[]; testAccuracy: number; samplesPerSecond: number; backend: string }
   | { type: 'memory'; numTensors: number; numBytes: number }
   | { type: 'export'; modelJson: object; weightData: ArrayBuffer; architecture: Architecture }
+  /** The behaviour tests have started on the trained model. */
+  | { type: 'testing' }
+  /** The worker did not start the behaviour tests when training ended, and why. */
+  | { type: 'behaviour-skipped'; reason: string }
+  /** The article's behaviour tests on the reader's model, trained with `settings`, and how long they took. */
+  | { type: 'behaviour'; behaviour: BehaviourEntry; settings: RetrainSettings; seconds: number; backend: string }
   | { type: 'error'; message: string };

@@ -7,6 +7,9 @@ import { autoChoiceText, keepAutoChoice, pageAutoChoice } from './auto-choice';
 import { loadBrowserDigits } from './browser-data';
 import { announceRetrained, downloadModel } from './model-export';
 import type { BackendReport, FromWorker, WorkerState } from './protocol';
+import { addReaderRun, shiftChartId } from './reader-runs';
+import type { ReaderRun } from './reader-summary';
+import { movedAccuracy } from '../components/data/shift-chart';
 import { paintStrip, renderConfusion, renderGuesses } from './results-view';
 import { BACKEND_LABELS, defaultSettings, type RetrainSettings } from './settings';
 import { readForm, writeForm } from './settings-form';
@@ -38,6 +41,9 @@ export class RetrainController {
   #lastImages: Float32Array | null = null;
   #stripLabels: number[] = [];
   #downloadWanted = false;
+  /** The last behaviour tests the worker reported, and whether tests are running now. */
+  #lastRun: ReaderRun | null = null;
+  #testing = false;
   /** False between Reset and the next Train: drops reports the worker sent before it stopped. */
   #live = false;
 
@@ -55,6 +61,7 @@ export class RetrainController {
     this.#button('train').addEventListener('click', () => void this.#train());
     this.#button('pause').addEventListener('click', () => this.#worker?.post({ type: this.#state === 'paused' ? 'resume' : 'pause' }));
     this.#button('reset').addEventListener('click', () => this.#reset());
+    this.#button('behaviour').addEventListener('click', () => this.#worker?.post({ type: 'behaviour' }));
     this.#button('download').addEventListener('click', () => {
       this.#downloadWanted = true;
       this.#worker?.post({ type: 'export' });
@@ -77,6 +84,11 @@ export class RetrainController {
     this.#worker = null;
     this.#live = false;
     if (this.#state !== 'idle') this.#setState('idle');
+  }
+
+  /** The worker's last behaviour tests of the reader's network, as the page shows them; null before any. */
+  lastRun(): ReaderRun | null {
+    return this.#lastRun;
   }
 
   async #train(): Promise<void> {
@@ -122,7 +134,7 @@ export class RetrainController {
   }
 
   #onMessage(m: FromWorker): void {
-    const stale = !this.#live && (m.type === 'batch' || m.type === 'epoch' || m.type === 'images' || m.type === 'strip' || m.type === 'done');
+    const stale = !this.#live && (m.type === 'batch' || m.type === 'epoch' || m.type === 'images' || m.type === 'strip' || m.type === 'done' || m.type === 'testing' || m.type === 'behaviour' || m.type === 'behaviour-skipped');
     if (stale) return;
     switch (m.type) {
       case 'auto':
@@ -174,10 +186,37 @@ export class RetrainController {
         if (this.#downloadWanted) downloadModel(m);
         this.#downloadWanted = false;
         return;
+      case 'testing':
+        this.#testing = true;
+        this.#setState(this.#state);
+        this.#el('[data-role=behaviour]').textContent = 'Running the article’s tests on your network: erase, plant, move…';
+        return;
+      case 'behaviour-skipped':
+        this.#el('[data-role=behaviour]').textContent = `The article’s tests did not start on their own: ${m.reason}. Press “Test it again” to run them.`;
+        return;
+      case 'behaviour':
+        this.#onBehaviour({ settings: m.settings, behaviour: m.behaviour, seconds: m.seconds, backend: m.backend });
+        return;
       case 'error':
+        this.#testing = false;
         this.#status(`Error: ${m.message}`);
         return;
     }
+  }
+
+  #onBehaviour(run: ReaderRun): void {
+    this.#testing = false;
+    this.#setState(this.#state);
+    this.#lastRun = run;
+    addReaderRun(run);
+    const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+    const id = shiftChartId();
+    const where = id ? ` Your network is now on the <a href="#${id}">chart of moved digits</a> and in the erase and plant table.` : '';
+    const label = BACKEND_LABELS[run.backend as keyof typeof BACKEND_LABELS] ?? run.backend;
+    this.#el('[data-role=behaviour]').innerHTML =
+      `The article’s tests on your network took ${run.seconds.toFixed(1)} s on ${label}: ${pct(movedAccuracy(run.behaviour, 0))} of the test digits right as they are, ` +
+      `${pct(movedAccuracy(run.behaviour, 2))} moved 2 pixels, ${pct(movedAccuracy(run.behaviour, 3))} moved 3.${where}`;
+    this.#root.dataset.behaviourSeconds = run.seconds.toFixed(3);
   }
 
   #onEpoch(r: EpochReport): void {
@@ -217,6 +256,8 @@ export class RetrainController {
     this.#el('[data-role=epochs]').hidden = true;
     this.#el('[data-role=results]').hidden = true;
     this.#el('[data-role=test-accuracy]').textContent = '';
+    this.#el('[data-role=behaviour]').textContent = '';
+    this.#testing = false;
     this.#el<HTMLProgressElement>('[data-role=train-progress]').hidden = true;
   }
 
@@ -229,6 +270,7 @@ export class RetrainController {
     pause.textContent = state === 'paused' ? 'Resume' : 'Pause';
     this.#button('reset').disabled = state === 'idle' || state === 'loading';
     this.#button('download').disabled = state !== 'done' && state !== 'paused';
+    this.#button('behaviour').disabled = state !== 'done' || this.#testing;
     this.#root.dataset.state = state;
     if (state !== 'training') this.#status(STATE_TEXT[state]);
   }

@@ -32,6 +32,11 @@ class RetrainWidget extends HTMLElement {
     return (await this.#load()).memory();
   }
 
+  /** The last behaviour tests of the reader's network in this widget (null before any). */
+  async lastRun(): Promise<ReturnType<RetrainController['lastRun']>> {
+    return (await this.#load()).lastRun();
+  }
+
   #load(): Promise<RetrainController> {
     this.#observer?.disconnect();
     this.#controller ??= import('./retrain-controller').then(({ RetrainController }) => {

@@ -26,6 +26,7 @@ export function writeForm(form: HTMLFormElement, s: RetrainSettings): void {
   set('view', s.view);
   set('backend', s.backend);
   set('seed', String(s.seed));
+  set('maxShift', String(s.maxShift));
   const fromBuild = form.elements.namedItem('fromBuild');
   if (fromBuild instanceof HTMLInputElement) fromBuild.checked = s.fromBuild;
 }

@@ -41,6 +41,12 @@ export interface RetrainSettings {
    * (k-1)-th after it, as the pipeline numbers them. Sets the initial weights and the shuffling.
    */
   seed: number;
+  /**
+   * Move each training digit by up to this many rows and columns, drawn afresh each time it goes
+   * into a batch (`TrainingConfig.maxShift`, as the pipeline's moved-digit network); 0 trains on
+   * the digits as they are.
+   */
+  maxShift: number;
 }
 
 /** Covers every optimizer's own rate (`OPTIMIZERS[name].learningRate`: 0.001, and 0.1 for SGD). */
@@ -49,6 +55,8 @@ export const BATCH_SIZES = [8, 16, 32, 64, 128, 256] as const;
 export const MIN_TRAIN_SIZE = 100;
 export const MAX_EPOCHS = 20;
 export const MAX_SEED = 9999;
+/** The largest move of training digits a reader may choose, in pixels. */
+export const MAX_TRAIN_SHIFT = 3;
 
 /**
  * What pressing Train does before a reader changes anything, per network: chosen so that it ends
@@ -77,6 +85,7 @@ export function defaultSettings(architecture: Architecture, maxTrain: number): R
     view: 'output',
     backend: 'auto',
     seed: 1,
+    maxShift: 0,
   };
 }
 
@@ -98,6 +107,7 @@ export function sanitise(s: RetrainSettings, maxTrain: number): RetrainSettings 
     view: s.view === 'layer1' || s.view === 'layer2' ? s.view : 'output',
     backend: BROWSER_BACKENDS.includes(s.backend) ? s.backend : 'auto',
     seed: clampInt(Number.isFinite(s.seed) ? s.seed : 1, 1, MAX_SEED),
+    maxShift: clampInt(Number.isFinite(s.maxShift) ? s.maxShift : 0, 0, MAX_TRAIN_SHIFT),
   };
 }
 
@@ -113,6 +123,7 @@ const KEYS = {
   view: 'view',
   backend: 'backend',
   seed: 'seed',
+  maxShift: 'shift',
 } as const satisfies Record<keyof RetrainSettings, string>;
 
 /** Writes settings into URL search params under `prefix` (one widget's namespace). */
@@ -150,6 +161,7 @@ export function parseSettings(get: (field: keyof RetrainSettings) => string | nu
       view: (get('view') as LayerView | null) ?? base.view,
       backend: (get('backend') as BrowserBackend | null) ?? base.backend,
       seed: num('seed', base.seed),
+      maxShift: num('maxShift', base.maxShift),
     },
     maxTrain,
   );

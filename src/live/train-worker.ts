@@ -7,12 +7,13 @@ import { headOf, subsetOf, type DigitSet } from '../lib/mnist';
 import { modelFiles } from '../lib/model-files';
 import { compileModel, createModel, denseKernels, disposeModel } from '../lib/model';
 import { type Architecture } from '../experiment/networks';
-import { DEFAULT_TRAINING, type TrainingConfig } from '../experiment/training';
 import { train } from '../lib/train';
+import { measureBehaviour } from '../lib/behaviour';
 import { chooseBackend } from './backend-probe';
 import type { AutoChoice, FromWorker, ToWorker } from './protocol';
 import type { LayerView, RetrainSettings, TrainingBackend } from './settings';
 import { autoCandidates, startBackend } from './worker-backend';
+import { widgetTrainingConfig } from './widget-training';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -29,6 +30,8 @@ let abort: AbortController | null = null;
 let resumeGate: { promise: Promise<void>; open: () => void } | null = null;
 let view: LayerView = 'output';
 let architecture: Architecture = 'mlp';
+/** The settings the current model was trained with, which label its behaviour tests. */
+let trainedWith: RetrainSettings | null = null;
 
 const post = (message: FromWorker, transfer: Transferable[] = []) => self.postMessage(message, transfer);
 
@@ -76,6 +79,8 @@ async function handle(message: ToWorker): Promise<void> {
       return;
     case 'export':
       return exportModel();
+    case 'behaviour':
+      return runBehaviour();
   }
 }
 
@@ -87,15 +92,7 @@ async function runTraining(settings: RetrainSettings, buildModelUrl: string, sto
   post({ type: 'state', state: 'loading' });
   try {
     discardModel();
-    const config: TrainingConfig = {
-      ...DEFAULT_TRAINING,
-      optimizer: settings.optimizer,
-      learningRate: settings.learningRate,
-      batchSize: settings.batchSize,
-      epochs: settings.epochs,
-      // Seed 1 is the figures' seed; the pipeline's further seeds follow it.
-      seed: DEFAULT_TRAINING.seed + settings.seed - 1,
-    };
+    const config = widgetTrainingConfig(settings);
     const data = headOf(trainSet, Math.min(settings.trainSize, trainSet.count));
     let backend: TrainingBackend;
     if (settings.backend === 'auto') {
@@ -151,6 +148,7 @@ async function runTraining(settings: RetrainSettings, buildModelUrl: string, sto
       samplesPerSecond: samples / (busy / 1000),
       backend: tf.getBackend(),
     });
+    trainedWith = settings;
     post({ type: 'state', state: 'done' });
   } catch (error) {
     discardModel();
@@ -162,6 +160,11 @@ async function runTraining(settings: RetrainSettings, buildModelUrl: string, sto
     abort = null;
     resumeGate = null;
   }
+  if (trainedWith !== settings) return;
+  // Plain JavaScript reads tensors without ever yielding to the worker's messages, and takes
+  // minutes over the tests: there the reader starts them with the button.
+  if (tf.getBackend() === 'cpu') post({ type: 'behaviour-skipped', reason: 'the tests take minutes on plain JavaScript' });
+  else await runBehaviour();
 }
 
 /**
@@ -199,9 +202,32 @@ async function exportModel(): Promise<void> {
   post({ type: 'export', modelJson, weightData, architecture }, [weightData]);
 }
 
+/**
+ * The article's behaviour tests (erase, plant, move) on the current model over the widget's test
+ * digits, with the pipeline's own function; posts the results and the time they took.
+ */
+async function runBehaviour(): Promise<void> {
+  if (!model || !testSet || !trainedWith) throw new Error('there is no trained model to test yet');
+  const current = model;
+  const settings = trainedWith;
+  post({ type: 'testing' });
+  const started = performance.now();
+  let behaviour;
+  try {
+    behaviour = await measureBehaviour(current, testSet);
+  } catch (error) {
+    // A reset or a new run disposed of the model under the tests: nothing to report.
+    if (current !== model) return;
+    throw error;
+  }
+  if (current !== model) return;
+  post({ type: 'behaviour', behaviour, settings, seconds: (performance.now() - started) / 1000, backend: tf.getBackend() });
+}
+
 function discardModel(): void {
   if (model) disposeModel(model);
   model = null;
+  trainedWith = null;
 }
 
 function openGate(): void {

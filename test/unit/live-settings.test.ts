@@ -4,13 +4,14 @@ import { defaultSettings, LEARNING_RATES, readSettings, sanitise, writeSettings 
 
 describe('retraining widget settings', () => {
   it('round-trip through URL parameters under their own prefix', () => {
-    const s = { ...defaultSettings('mlp', 10000), trainSize: 700, epochs: 3, batchSize: 32, optimizer: 'sgd' as const, learningRate: 0.1, fromBuild: true, display: 'signed' as const, view: 'layer2' as const, backend: 'webgpu' as const, seed: 3 };
+    const s = { ...defaultSettings('mlp', 10000), trainSize: 700, epochs: 3, batchSize: 32, optimizer: 'sgd' as const, learningRate: 0.1, fromBuild: true, display: 'signed' as const, view: 'layer2' as const, backend: 'webgpu' as const, seed: 3, maxShift: 2 };
     const params = new URLSearchParams('other=1');
     writeSettings(params, 'mlp', s);
     expect(params.get('mlp.epochs')).toBe('3');
     expect(params.get('mlp.opt')).toBe('sgd');
     expect(params.get('mlp.seed')).toBe('3');
     expect(params.get('mlp.backend')).toBe('webgpu');
+    expect(params.get('mlp.shift')).toBe('2');
     expect(params.get('other')).toBe('1');
     expect(readSettings(params, 'mlp', defaultSettings('mlp', 10000), 10000)).toEqual(s);
     expect(readSettings(params, 'linear', defaultSettings('linear', 10000), 10000)).toEqual(defaultSettings('linear', 10000));
@@ -21,6 +22,10 @@ describe('retraining widget settings', () => {
     const s = readSettings(params, 'w', defaultSettings('mlp', 10000), 10000);
     expect(s).toMatchObject({ trainSize: 10000, epochs: 1, learningRate: 0.001, batchSize: 128, architecture: 'mlp', view: 'output', backend: 'auto', display: 'minmax', seed: 1 });
     expect(readSettings(new URLSearchParams('w.seed=2.6'), 'w', defaultSettings('mlp', 10000), 10000).seed).toBe(3);
+    // Moves of training digits: 0 to 3 whole pixels.
+    const shift = (v: string) => readSettings(new URLSearchParams(`w.shift=${v}`), 'w', defaultSettings('mlp', 10000), 10000).maxShift;
+    expect([shift('9'), shift('-1'), shift('1.4'), shift('x'), shift('2')]).toEqual([3, 0, 1, 0, 2]);
+    expect(defaultSettings('linear', 10000).maxShift).toBe(0);
   });
 
   it("train with the experiment's optimizer unless told otherwise, and accept only the four", () => {

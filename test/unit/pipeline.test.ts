@@ -75,6 +75,8 @@ describe('figure pipeline (tiny configuration)', () => {
     const translated = manifest.variants.find((v) => v.id === 'mlp-60k-translated');
     expect(translated?.config.maxShift).toBe(2);
     expect(translated?.base).toBe('mlp-60k');
+    // Its hidden layers are drawn too, to set beside the original's.
+    expect(translated?.layers.map((l) => l.nodes)).toEqual([512, 256, 10]);
     // Its effective measures are per seed; the figures' effective sheets stay the experiment's.
     expect(translated?.effective).toBeUndefined();
     for (const s of translated?.seeds ?? []) expect(s.effectiveCosine, `translated seed ${s.seed}`).toHaveLength(10);
