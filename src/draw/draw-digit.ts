@@ -10,7 +10,7 @@ import { MoveControl } from './move-control';
 import { arrowDirection } from './offset';
 import { DrawPad } from './pad';
 import { paintInput } from './render';
-import { asRetrainedModel, RETRAINED_EVENT, type RetrainedModel } from './retrained';
+import { asRetrainedModel, RETRAINED_EVENT, type RetrainedModel } from '../widgets/contract';
 
 /** A model of the build, as the wrapper lists it in `data-models`. */
 interface BuildModel {

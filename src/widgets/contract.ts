@@ -1,11 +1,32 @@
 /**
  * What the page's widgets agree on, in one place: the event the retraining widgets send when a
- * model is trained, and how a file of the figure pipeline's output is addressed. Imports nothing,
- * so the Astro components (at build time), the retraining widgets and the draw widget can all use it.
+ * model is trained, its payload and the check of that payload, and how a file of the figure
+ * pipeline's output is addressed. Imports only the experiment's architecture type, so the Astro
+ * components (at build time), the retraining widgets and the draw widget can all use it.
  */
+import type { Architecture } from '../experiment/networks';
+
 
 /** The event a retraining widget dispatches on `window` after training, with the model as detail. */
 export const RETRAINED_EVENT = 'mnist:retrained';
+
+/** `detail` of the retrained event: a TensorFlow.js layers model held in memory. */
+export interface RetrainedModel {
+  architecture: Architecture;
+  /** A model.json: `modelTopology` and `weightsManifest[0].weights` are used. */
+  modelJson: object;
+  weightData: ArrayBuffer;
+}
+
+/** Checks an event's detail against the contract, since it comes from another widget. */
+export function asRetrainedModel(detail: unknown): RetrainedModel | null {
+  if (typeof detail !== 'object' || detail === null) return null;
+  const d = detail as Partial<Record<keyof RetrainedModel, unknown>>;
+  const okArchitecture = d.architecture === 'mlp' || d.architecture === 'linear';
+  const okJson = typeof d.modelJson === 'object' && d.modelJson !== null && 'modelTopology' in d.modelJson && 'weightsManifest' in d.modelJson;
+  if (!okArchitecture || !okJson || !(d.weightData instanceof ArrayBuffer)) return null;
+  return { architecture: d.architecture as Architecture, modelJson: d.modelJson as object, weightData: d.weightData };
+}
 
 /** Where the site serves the pipeline's output, under its base path. */
 export const GENERATED_PREFIX = 'generated/';

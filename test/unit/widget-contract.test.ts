@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RETRAINED_EVENT as drawEvent } from '../../src/draw/retrained';
-import { generatedFileUrl, RETRAINED_EVENT } from '../../src/widgets/contract';
+import { asRetrainedModel, generatedFileUrl, RETRAINED_EVENT } from '../../src/widgets/contract';
 
 describe('the widget contract', () => {
   it('addresses generated files under the base path, always with the fingerprint', () => {
@@ -10,8 +9,23 @@ describe('the widget contract', () => {
     expect(() => generatedFileUrl('/', 'a.png', '')).toThrow('generatedFileUrl: no fingerprint for a.png');
   });
 
-  it('gives both widgets the same event name', () => {
+  it('names the retrained event as the browser tests dispatch it', () => {
     expect(RETRAINED_EVENT).toBe('mnist:retrained');
-    expect(drawEvent).toBe(RETRAINED_EVENT);
+  });
+
+  describe("the retrained event's detail", () => {
+    const modelJson = { modelTopology: {}, weightsManifest: [{ paths: [], weights: [] }] };
+
+    it('accepts the contract', () => {
+      const weightData = new ArrayBuffer(8);
+      expect(asRetrainedModel({ architecture: 'linear', modelJson, weightData })).toEqual({ architecture: 'linear', modelJson, weightData });
+    });
+
+    it('rejects anything else', () => {
+      expect(asRetrainedModel(null)).toBeNull();
+      expect(asRetrainedModel({ architecture: 'cnn', modelJson, weightData: new ArrayBuffer(8) })).toBeNull();
+      expect(asRetrainedModel({ architecture: 'mlp', modelJson: {}, weightData: new ArrayBuffer(8) })).toBeNull();
+      expect(asRetrainedModel({ architecture: 'mlp', modelJson, weightData: new Uint8Array(8) })).toBeNull();
+    });
   });
 });
