@@ -42,6 +42,20 @@ export function tileOrigin(g: SheetGeometry, index: number): { x: number; y: num
 }
 
 /**
+ * The tile under point (x, y) of the sheet image, or null when the point falls in a gap between
+ * tiles, past the last tile or outside the image.
+ */
+export function tileAt(g: SheetGeometry, x: number, y: number): number | null {
+  const side = g.tileSize * g.scale;
+  const step = side + g.gap;
+  const col = Math.floor(x / step);
+  const row = Math.floor(y / step);
+  if (col < 0 || col >= g.columns || row < 0 || x - col * step >= side || y - row * step >= side) return null;
+  const tile = row * g.columns + col;
+  return tile < g.tiles ? tile : null;
+}
+
+/**
  * Paints tiles into an RGBA image (4 bytes a pixel, gaps transparent), upscaling each source
  * pixel to a scale x scale block without smoothing. `rgb` holds 3 bytes per source pixel,
  * [tiles, tileSize * tileSize, 3].
