@@ -1,3 +1,4 @@
+import { watchScaling } from '../paint/pixel-scaling';
 import type { RetrainController } from './retrain-controller';
 import type { RetrainWidgetConfig } from './widget-config';
 
@@ -12,7 +13,7 @@ class RetrainWidget extends HTMLElement {
   readonly #onPageHide = () => this.#dispose();
 
   connectedCallback(): void {
-    watchScaling(this);
+    watchScaling(this.querySelectorAll('[data-role=static], [data-role=live]'));
     this.#observer = new IntersectionObserver((entries) => {
       if (entries.some((e) => e.isIntersecting)) this.#load();
     }, { rootMargin: '200px' });
@@ -45,20 +46,6 @@ class RetrainWidget extends HTMLElement {
     this.#observer?.disconnect();
     void this.#controller?.then((c) => c.dispose());
   }
-}
-
-/**
- * Square pixels when a sheet is shown larger than its pixels; the browser's smoothing when it is
- * shown smaller, where nearest-neighbour would drop whole rows and columns of weights.
- */
-function watchScaling(root: HTMLElement): void {
-  const observer = new ResizeObserver((entries) => {
-    for (const { target } of entries) {
-      const natural = target instanceof HTMLCanvasElement ? target.width : Number(target.getAttribute('width'));
-      target.classList.toggle('downscaled', target.clientWidth > 0 && target.clientWidth < natural);
-    }
-  });
-  root.querySelectorAll('[data-role=static], [data-role=live]').forEach((el) => observer.observe(el));
 }
 
 if (!customElements.get('retrain-widget')) customElements.define('retrain-widget', RetrainWidget);
