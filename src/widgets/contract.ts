@@ -35,13 +35,21 @@ export const GENERATED_PREFIX = 'generated/';
 const FINGERPRINT_CHARS = 12;
 
 /**
- * The URL of a generated file: `siteBase` (the site's base path, with or without a trailing '/'),
- * then `generated/` and `path`, then `?v=` and a short piece of the pipeline's `fingerprint`, so a
- * browser never uses a cached file from an older run. A model.json addressed this way passes the
- * same `?v=` on to its weights (TensorFlow.js keeps the query of a model's URL for its weights).
+ * The URL of a file of the site: `siteBase` (the site's base path, with or without a trailing
+ * '/'), then `path`, then `?v=` and a short piece of the pipeline's `fingerprint`, so a browser
+ * never uses a cached file from an older run.
+ */
+export function fingerprintedUrl(siteBase: string, path: string, fingerprint: string): string {
+  if (!fingerprint) throw new Error(`fingerprintedUrl: no fingerprint for ${path}`);
+  const base = siteBase.endsWith('/') ? siteBase : `${siteBase}/`;
+  return `${base}${path}?v=${fingerprint.slice(0, FINGERPRINT_CHARS)}`;
+}
+
+/**
+ * The fingerprinted URL of a file of the pipeline's output, `path` under `generated/`. A
+ * model.json addressed this way passes the same `?v=` on to its weights (TensorFlow.js keeps the
+ * query of a model's URL for its weights).
  */
 export function generatedFileUrl(siteBase: string, path: string, fingerprint: string): string {
-  if (!fingerprint) throw new Error(`generatedFileUrl: no fingerprint for ${path}`);
-  const base = siteBase.endsWith('/') ? siteBase : `${siteBase}/`;
-  return `${base}${GENERATED_PREFIX}${path}?v=${fingerprint.slice(0, FINGERPRINT_CHARS)}`;
+  return fingerprintedUrl(siteBase, `${GENERATED_PREFIX}${path}`, fingerprint);
 }

@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { asRetrainedModel, generatedFileUrl, RETRAINED_EVENT } from '../../src/widgets/contract';
+import { asRetrainedModel, fingerprintedUrl, generatedFileUrl, RETRAINED_EVENT } from '../../src/widgets/contract';
 
 describe('the widget contract', () => {
   it('addresses generated files under the base path, always with the fingerprint', () => {
     expect(generatedFileUrl('/', 'models/mlp-60k/model.json', '0123456789abcdef')).toBe('/generated/models/mlp-60k/model.json?v=0123456789ab');
     expect(generatedFileUrl('/site', 'data/browser-train.bin.gz', 'ffffffffffffffff')).toBe('/site/generated/data/browser-train.bin.gz?v=ffffffffffff');
     expect(generatedFileUrl('/site/', 'a.png', 'abc')).toBe('/site/generated/a.png?v=abc');
-    expect(() => generatedFileUrl('/', 'a.png', '')).toThrow('generatedFileUrl: no fingerprint for a.png');
+    expect(() => generatedFileUrl('/', 'a.png', '')).toThrow('fingerprintedUrl: no fingerprint for generated/a.png');
+  });
+
+  it('addresses other files of the site the same way, without the generated folder', () => {
+    expect(fingerprintedUrl('/site', 'figures/sheet.png', '0123456789abcdef')).toBe('/site/figures/sheet.png?v=0123456789ab');
   });
 
   it('names the retrained event as the browser tests dispatch it', () => {
