@@ -1,9 +1,9 @@
 /**
- * The rectangles of the 28x28 canvas, the one shape shared by the experiment's definition, the
- * pixel code in `src/lib/` and the page's outlines. Imports nothing, so every layer may use it.
+ * The rectangles of an image's pixels, the one shape shared by the experiment's definition, the
+ * pixel code in `src/lib/` (regions, planted blocks, a drawing's ink box) and the page's outlines. Imports nothing, so every layer may use it.
  */
 
-/** A rectangle of the canvas: rows [top, bottom), columns [left, right), 0-based. */
+/** A rectangle of an image's pixels: rows [top, bottom), columns [left, right), 0-based. */
 export interface PixelRect {
   top: number;
   bottom: number;
