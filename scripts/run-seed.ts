@@ -5,7 +5,8 @@ import type { EffectiveEntry, SeedRun, TopDigitsEntry, VariantEntry } from '../s
 import { ARCHITECTURES } from '../src/experiment/networks';
 import { baseVariantId, measuresBehaviour, seedsOf, variantConfig, type VariantSpec } from '../src/experiment/variants';
 import { measureBehaviour } from '../src/lib/behaviour';
-import { disposeModel, layerSizes } from '../src/lib/model';
+import { layerSizes } from '../src/lib/layer-sizes';
+import { disposeModel } from '../src/lib/model';
 import { composeNet } from '../src/lib/compose';
 import { denseNetOf } from '../src/lib/dense-tensors';
 import { effectiveSeedMeasures } from '../src/lib/effective-templates';

@@ -10,6 +10,9 @@ import type { Architecture } from '../experiment/networks';
 /** The event a retraining widget dispatches on `window` after training, with the model as detail. */
 export const RETRAINED_EVENT = 'mnist:retrained';
 
+/** The draw widget's choice of the model retrained on the page, beside the build's variant ids. */
+export const RETRAINED_ID = 'retrained';
+
 /** `detail` of the retrained event: a TensorFlow.js layers model held in memory. */
 export interface RetrainedModel {
   architecture: Architecture;
