@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { chromiumPath, WEBGPU_CHROMIUM_ARGS } from '../test/browser/setup/chromium';
-import { serveStatic, type StaticServer } from '../test/browser/setup/static-server';
+import { chromiumPath, WEBGPU_CHROMIUM_ARGS } from './browser/chromium';
+import { serveStatic, type StaticServer } from './browser/static-server';
 import { benchWidgetDefaults } from './bench/widget-defaults';
 import { textTable } from './text-table';
 

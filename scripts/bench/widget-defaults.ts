@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import type { StaticServer } from '../../test/browser/setup/static-server';
+import type { StaticServer } from '../browser/static-server';
 import { textTable } from '../text-table';
 
 /** The retraining widgets of the article, by their id on the page. */

@@ -5,7 +5,7 @@ import { HEADER_POLICY, META_POLICY } from '../../src/site/csp';
 import { DIGITS, type Stroke } from './digits';
 import { connectBrowser, disconnectBrowser, loadAllImages, readManifest, ROOT } from './harness';
 import { ensureBuiltWith } from './setup/ensure-build';
-import { serveStatic, type StaticServer } from './setup/static-server';
+import { serveStatic, type StaticServer } from '../../scripts/browser/static-server';
 
 /** A build under a base path, in its own folder, as a project page on a shared host would be. */
 const BASE_PATH = '/mnist-looks-for/';

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIGITS } from './digits';
 import { connectBrowser, disconnectBrowser, ROOT, recordErrors } from './harness';
-import { type SentResponse, serveStatic, type StaticServer } from './setup/static-server';
+import { type SentResponse, serveStatic, type StaticServer } from '../../scripts/browser/static-server';
 
 afterAll(disconnectBrowser);
 

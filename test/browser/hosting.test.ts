@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectBrowser, disconnectBrowser, ROOT, recordErrors } from './harness';
-import { serveStatic, type StaticServer } from './setup/static-server';
+import { serveStatic, type StaticServer } from '../../scripts/browser/static-server';
 
 let server: StaticServer | undefined;
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectBrowser, disconnectBrowser, ROOT, recordErrors } from './harness';
-import { serveStatic, type StaticServer } from './setup/static-server';
+import { serveStatic, type StaticServer } from '../../scripts/browser/static-server';
 
 const servers: { isolated?: StaticServer; plain?: StaticServer } = {};
 

@@ -1,7 +1,7 @@
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { url, recordErrors } from './harness';
-import { chromiumPath, WEBGPU_CHROMIUM_ARGS } from './setup/chromium';
+import { chromiumPath, WEBGPU_CHROMIUM_ARGS } from '../../scripts/browser/chromium';
 
 /**
  * The training worker on WebGPU, in a Chromium of its own with WebGPU turned on (the shared one

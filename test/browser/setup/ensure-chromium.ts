@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chromiumPlan, currentHost } from './chromium';
+import { chromiumPlan, currentHost } from '../../../scripts/browser/chromium';
 
 function main(): number {
   const plan = chromiumPlan(currentHost());
