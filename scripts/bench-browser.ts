@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { chromiumPath, WEBGPU_CHROMIUM_ARGS } from './browser/chromium';
+import { retrainWidgetSelector, trainUntilDone, waitForControls } from './browser/retrain-widget';
 import { serveStatic, type StaticServer } from './browser/static-server';
 import { benchWidgetDefaults } from './bench/widget-defaults';
 import { textTable } from './text-table';
@@ -123,11 +124,9 @@ async function trainOnce(browser: Browser, server: StaticServer, run: Run): Prom
 }
 
 async function readResult(page: Page): Promise<Result> {
-  const widget = page.locator('retrain-widget#retrain-mlp');
-  await widget.scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => document.querySelector<HTMLFieldSetElement>('retrain-widget#retrain-mlp fieldset')?.disabled === false);
-  await widget.locator('button[data-action=train]').click();
-  await page.waitForFunction(() => document.querySelector<HTMLElement>('retrain-widget#retrain-mlp')?.dataset.state === 'done', null, { timeout: 600_000 });
+  const widget = page.locator(retrainWidgetSelector('mlp'));
+  await waitForControls(widget);
+  await trainUntilDone(widget, 600_000);
   return {
     backend: (await widget.getAttribute('data-backend')) ?? 'unknown',
     auto: await widget.locator('[data-role=auto]').textContent(),

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enterSettings, retrainWidgetSelector, trainUntilDone, waitForControls } from '../../scripts/browser/retrain-widget';
 import { connectBrowser, disconnectBrowser, ROOT, recordErrors } from './harness';
 
 let dev: ChildProcess | null = null;
@@ -64,25 +65,11 @@ describe('npm run dev', () => {
       expect(response?.headers()['cross-origin-opener-policy']).toBe('same-origin');
       expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
 
-      const w = page.locator('retrain-widget#retrain-linear');
-      await w.scrollIntoViewIfNeeded();
-      await page.waitForFunction(() => document.querySelector<HTMLFieldSetElement>('retrain-widget#retrain-linear fieldset')?.disabled === false, null, { timeout: 60_000 });
-      await w.locator('input[name=trainSize]').fill('5000');
-      await w.locator('input[name=epochs]').fill('1');
-      await w.locator('select[name=batchSize]').selectOption('16');
-      await w.locator('input[name=epochs]').dispatchEvent('change', { bubbles: true });
-      await w.locator('button[data-action=train]').click();
-      // Done, or stuck with a failure in the status line (the dev server's old failure mode).
-      await page.waitForFunction(
-        () => {
-          const el = document.querySelector<HTMLElement>('retrain-widget#retrain-linear');
-          return el?.dataset.state === 'done' || /failed|Error/.test(el?.querySelector('[data-role=status]')?.textContent ?? '');
-        },
-        null,
-        { timeout: 180_000 },
-      );
-      expect(await w.locator('[data-role=status]').textContent()).not.toMatch(/failed|Error/);
-      expect(await w.getAttribute('data-state')).toBe('done');
+      const w = page.locator(retrainWidgetSelector('linear'));
+      await waitForControls(w);
+      await enterSettings(w, { trainSize: 5000, epochs: 1, batchSize: 16 });
+      // Fails with the status line if training stops on a failure (the dev server's old failure mode).
+      await trainUntilDone(w);
       const accuracy = Number(/([\d.]+)%/.exec((await w.locator('[data-role=test-accuracy]').textContent()) ?? '')?.[1]);
       expect(accuracy).toBeGreaterThan(80);
       expect(await w.locator('[data-role=backend]').textContent()).toMatch(/backend: wasm/);

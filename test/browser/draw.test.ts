@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enterSettings, retrainWidgetSelector, waitForControls } from '../../scripts/browser/retrain-widget';
 import { DIGITS } from './digits';
 import { draw, fetchModel, mapPixels, mapScores, preview, probabilities, selectModel } from './draw-widget';
 import { connectBrowser, disconnectBrowser, loadAllImages, type OpenedPage, openPage, ROOT, runAxe, url } from './harness';
@@ -288,14 +289,9 @@ describe('models and memory', () => {
   for (const architecture of ['mlp', 'linear']) {
     it(`takes the model just trained in the ${architecture} retraining widget`, { timeout: 180_000 }, async () => {
       const page = opened.page;
-      const trainer = page.locator(`retrain-widget#retrain-${architecture}`);
-      await trainer.scrollIntoViewIfNeeded();
-      await page.waitForFunction((id) => document.querySelector<HTMLFieldSetElement>(`retrain-widget#${id} fieldset`)?.disabled === false, `retrain-${architecture}`, {
-        timeout: 60_000,
-      });
-      await trainer.locator('input[name=trainSize]').fill('500');
-      await trainer.locator('input[name=epochs]').fill('1');
-      await trainer.locator('input[name=epochs]').dispatchEvent('change', { bubbles: true });
+      const trainer = page.locator(retrainWidgetSelector(architecture));
+      await waitForControls(trainer);
+      await enterSettings(trainer, { trainSize: 500, epochs: 1 });
       const received = page.evaluate(
         () => new Promise<string>((done) => window.addEventListener('mnist:retrained', (e) => done(String((e as CustomEvent<{ architecture: string }>).detail.architecture)), { once: true })),
       );
