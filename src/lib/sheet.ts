@@ -15,6 +15,23 @@ export interface SheetGeometry {
   height: number;
 }
 
+/** How a sheet of tiles is laid out: tiles per row, upscaling and the gap between tiles. */
+export interface SheetLayout {
+  columns: number;
+  scale: number;
+  gap: number;
+}
+
+/** Layout of a sheet of `tiles` tiles: wide grids for many nodes, large tiles for few. */
+export function sheetLayout(tiles: number): SheetLayout {
+  // Hundreds of noisy tiles compress poorly: keep them at source size and let the page
+  // upscale them with image-rendering: pixelated.
+  if (tiles > 256) return { columns: 32, scale: 1, gap: 1 };
+  if (tiles > 64) return { columns: 16, scale: 1, gap: 1 };
+  if (tiles > 10) return { columns: 10, scale: 3, gap: 3 };
+  return { columns: 5, scale: 6, gap: 6 };
+}
+
 /** Geometry of a sheet of `tiles` square tiles laid out `columns` wide. */
 export function sheetGeometry(tiles: number, columns: number, scale: number, gap: number, tileSize = SIDE): SheetGeometry {
   if (!(tiles > 0 && columns > 0 && scale > 0 && gap >= 0)) {
