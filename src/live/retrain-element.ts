@@ -7,7 +7,7 @@ import type { RetrainWidgetConfig } from './widget-config';
  * element loads its controller, when it scrolls near the viewport or is first touched. The
  * training worker, and TensorFlow.js with it, loads only when the reader presses Train.
  */
-class RetrainWidget extends HTMLElement {
+class RetrainElement extends HTMLElement {
   #controller: Promise<RetrainController> | null = null;
   #observer: IntersectionObserver | null = null;
   readonly #onPageHide = () => this.#dispose();
@@ -48,4 +48,4 @@ class RetrainWidget extends HTMLElement {
   }
 }
 
-if (!customElements.get('retrain-widget')) customElements.define('retrain-widget', RetrainWidget);
+if (!customElements.get('retrain-widget')) customElements.define('retrain-widget', RetrainElement);
