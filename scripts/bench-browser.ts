@@ -109,7 +109,7 @@ async function trainOnce(browser: Browser, server: StaticServer, run: Run): Prom
   const page = await browser.newPage();
   try {
     const params = new URLSearchParams({
-      'mlp.variant': run.architecture,
+      'mlp.net': run.architecture,
       'mlp.n': String(run.images),
       'mlp.epochs': '1',
       'mlp.batch': '128',
