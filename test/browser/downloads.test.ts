@@ -9,7 +9,7 @@ import { type SentResponse, serveStatic, type StaticServer } from '../../scripts
 
 afterAll(disconnectBrowser);
 
-/** Targets of issue 11, in bytes, served without transfer compression. */
+/** The page's download budgets, in bytes, served without transfer compression. */
 const TRAIN_MLP_BUDGET = 4.5e6;
 const ALL_WIDGETS_BUDGET = 7e6;
 /** A flag name every tfjs-core build registers, and minifiers keep. */
