@@ -4,6 +4,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { chromiumPath, WEBGPU_CHROMIUM_ARGS } from './browser/chromium';
 import { retrainWidgetSelector, trainUntilDone, waitForControls } from './browser/retrain-widget';
 import { serveStatic, type StaticServer } from './browser/static-server';
+import { benchResponsiveness } from './bench/responsiveness';
 import { benchWidgetDefaults } from './bench/widget-defaults';
 import { textTable } from './text-table';
 
@@ -97,6 +98,8 @@ export async function benchBrowser({ quick, node }: { quick: boolean; node?: Nod
     out.push(`\nAutomatic, multi-layer network: ${auto.auto ?? `chose ${auto.backend}`}`);
     out.push(`\nEach retraining widget's defaults as a reader gets them (Train pressed in a fresh page)\n`);
     out.push(await benchWidgetDefaults(browser, isolated, quick ? 1 : 5));
+    out.push('\nHow quickly the page answers while it works (aim: under 100 ms)\n');
+    out.push(await benchResponsiveness(browser, isolated));
   } finally {
     await browser.close();
     await isolated.close();

@@ -31,6 +31,9 @@ export function asRetrainedModel(detail: unknown): RetrainedModel | null {
   return { architecture: d.architecture as Architecture, modelJson: d.modelJson as object, weightData: d.weightData };
 }
 
+/** The draw widget's user-timing measure from the end of a stroke to the frame that shows its maps. */
+export const STROKE_TO_MAPS = 'draw:stroke-to-maps';
+
 /** Where the site serves the pipeline's output, under its base path. */
 export const GENERATED_PREFIX = 'generated/';
 

@@ -19,7 +19,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   'src/draw': ['src/widgets', 'src/paint', 'src/lib', 'src/experiment', 'src/geometry'],
   'src/live': ['src/widgets', 'src/paint', 'src/lib', 'src/experiment', 'src/geometry'],
   'content/claims': ['src/lib', 'src/experiment', 'src/geometry'],
-  scripts: ['src/lib', 'src/experiment', 'src/geometry'],
+  scripts: ['src/lib', 'src/experiment', 'src/geometry', 'src/widgets'],
 };
 
 /**
