@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { chromiumPath, WEBGPU_CHROMIUM_ARGS } from '../test/browser/setup/chromium';
-import { serveStatic, type StaticServer } from '../test/browser/setup/static-server';
+import { chromiumPath, WEBGPU_CHROMIUM_ARGS } from './browser/chromium';
+import { retrainWidgetSelector, trainUntilDone, waitForControls } from './browser/retrain-widget';
+import { serveStatic, type StaticServer } from './browser/static-server';
+import { benchResponsiveness } from './bench/responsiveness';
 import { benchReaderRuns, readerBenchTable } from './bench/reader-tests';
 import { benchWidgetDefaults } from './bench/widget-defaults';
 import { textTable } from './text-table';
@@ -99,6 +101,8 @@ export async function benchBrowser({ quick, node }: { quick: boolean; node?: Nod
     out.push(await benchWidgetDefaults(browser, isolated, quick ? 1 : 5));
     out.push(`\nThe reader's network through the article's tests: the multi-layer widget's defaults, training digits moved 0 or 2 px, wasm; the issue's bar is 3 s of tests at 2 px and about 12 s in all\n`);
     out.push(readerBenchTable(await benchReaderRuns(browser, isolated, quick ? [1] : [1, 2, 3], [0, 2], 'wasm')));
+    out.push('\nHow quickly the page answers while it works (aim: under 100 ms)\n');
+    out.push(await benchResponsiveness(browser, isolated));
   } finally {
     await browser.close();
     await isolated.close();
@@ -111,7 +115,7 @@ async function trainOnce(browser: Browser, server: StaticServer, run: Run): Prom
   const page = await browser.newPage();
   try {
     const params = new URLSearchParams({
-      'mlp.variant': run.architecture,
+      'mlp.net': run.architecture,
       'mlp.n': String(run.images),
       'mlp.epochs': '1',
       'mlp.batch': '128',
@@ -126,11 +130,9 @@ async function trainOnce(browser: Browser, server: StaticServer, run: Run): Prom
 }
 
 async function readResult(page: Page): Promise<Result> {
-  const widget = page.locator('retrain-widget#retrain-mlp');
-  await widget.scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => document.querySelector<HTMLFieldSetElement>('retrain-widget#retrain-mlp fieldset')?.disabled === false);
-  await widget.locator('button[data-action=train]').click();
-  await page.waitForFunction(() => document.querySelector<HTMLElement>('retrain-widget#retrain-mlp')?.dataset.state === 'done', null, { timeout: 600_000 });
+  const widget = page.locator(retrainWidgetSelector('mlp'));
+  await waitForControls(widget);
+  await trainUntilDone(widget, 600_000);
   return {
     backend: (await widget.getAttribute('data-backend')) ?? 'unknown',
     auto: await widget.locator('[data-role=auto]').textContent(),

@@ -1,7 +1,7 @@
 import type { Profile } from './profiles';
 import { EDGE_PROBES, SHIFT_OFFSETS } from '../src/experiment/regions';
 import { measuresBehaviour, type VariantSpec } from '../src/experiment/variants';
-import { layerSizes } from '../src/lib/model';
+import { layerSizes } from '../src/lib/layer-sizes';
 
 /** A training run to come and how much computing it does, in any unit shared by all runs. */
 export interface PlannedRun {

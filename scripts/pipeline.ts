@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { GENERATED_DIR } from '../src/lib/generated-dir';
 import { headOf } from '../src/lib/mnist';
 import { type Manifest, parseManifest } from '../src/lib/manifest';
-import { PREVIEW_IMAGE } from '../src/lib/visual';
+import { PREVIEW_IMAGE } from '../src/lib/preview-image';
 import { type BackendChoice, type BackendName, chooseBackend, DEFAULT_WASM_THREADS } from './backend';
 import { writeBrowserData } from './figures/browser-data';
 import { effectiveFiles } from './figures/effective-templates';

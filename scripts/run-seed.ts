@@ -5,7 +5,8 @@ import type { EffectiveEntry, SeedRun, TopDigitsEntry, VariantEntry } from '../s
 import { ARCHITECTURES } from '../src/experiment/networks';
 import { baseVariantId, measuresBehaviour, seedsOf, variantConfig, type VariantSpec } from '../src/experiment/variants';
 import { measureBehaviour } from '../src/lib/behaviour';
-import { disposeModel, layerSizes } from '../src/lib/model';
+import { layerSizes } from '../src/lib/layer-sizes';
+import { disposeModel } from '../src/lib/model';
 import { composeNet } from '../src/lib/compose';
 import { denseNetOf } from '../src/lib/dense-tensors';
 import { effectiveSeedMeasures } from '../src/lib/effective-templates';
@@ -18,7 +19,7 @@ import { writeTopDigits } from './figures/top-digits';
 import type { Profile } from './profiles';
 import type { ProgressReporter } from './progress';
 import { saveModel } from './save-model';
-import { trainVariant } from './train-variant';
+import { trainSeed } from './train-seed';
 
 /** One training run: seed number `seedIndex` (0 = the figures' seed) of a variant. */
 export interface SeedTask {
@@ -54,7 +55,7 @@ export async function runSeed({ spec, seedIndex, label }: SeedTask, ctx: SeedCon
   const seed = seedsOf(spec, ctx.profile.training)[seedIndex];
   const config = variantConfig(spec, ctx.profile.training, seed);
   const figureSeed = seedIndex === 0;
-  const trained = await trainVariant(spec, config, ctx.train, ctx.test, ctx.progress, { label, evaluateEachEpoch: figureSeed });
+  const trained = await trainSeed(spec, config, ctx.train, ctx.test, ctx.progress, { label, evaluateEachEpoch: figureSeed });
   try {
     const net = denseNetOf(trained.model);
     await mkdir(join(dir, 'composed'), { recursive: true });

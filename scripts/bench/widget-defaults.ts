@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
-import type { StaticServer } from '../../test/browser/setup/static-server';
+import { retrainWidgetSelector, trainUntilDone, waitForControls } from '../browser/retrain-widget';
+import type { StaticServer } from '../browser/static-server';
 import { textTable } from '../text-table';
 
 /** The retraining widgets of the article, by their id on the page. */
@@ -8,8 +9,8 @@ const WIDGETS = ['mlp', 'linear'] as const;
 /**
  * Presses Train in each retraining widget with its default settings (only the seed set), as a
  * reader would, on seeds 1 to `seeds`, each in a fresh page: the test accuracy it ends at and
- * the seconds from the press to the end (digits and worker included). The issue's bar: about 10 s
- * or less, and at least 85% on each of the first five seeds.
+ * the seconds from the press to the end (digits and worker included). The defaults' bar: about
+ * 10 s or less, and at least 85% on each of the first five seeds.
  */
 export async function benchWidgetDefaults(browser: Browser, server: StaticServer, seeds: number): Promise<string> {
   const rows: (string | number)[][] = [];
@@ -18,17 +19,14 @@ export async function benchWidgetDefaults(browser: Browser, server: StaticServer
       const page = await browser.newPage();
       try {
         await page.goto(`${server.url}?${id}.seed=${seed}`, { timeout: 120_000 });
-        const sel = `retrain-widget#retrain-${id}`;
-        const widget = page.locator(sel);
-        await widget.scrollIntoViewIfNeeded();
-        await page.waitForFunction((s) => document.querySelector<HTMLFieldSetElement>(`${s} fieldset`)?.disabled === false, sel);
+        const widget = page.locator(retrainWidgetSelector(id));
+        await waitForControls(widget);
         const settings = await widget.evaluate((w) => {
           const f = new FormData(w.querySelector('form') as HTMLFormElement);
           return `${f.get('trainSize')} images, ${f.get('epochs')} epochs, batch ${f.get('batchSize')}, lr ${f.get('learningRate')}, ${f.get('optimizer')}`;
         });
         const started = Date.now();
-        await widget.locator('button[data-action=train]').click();
-        await page.waitForFunction((s) => document.querySelector<HTMLElement>(s)?.dataset.state === 'done', sel, { timeout: 600_000 });
+        await trainUntilDone(widget, 600_000);
         const seconds = (Date.now() - started) / 1000;
         const accuracy = Number(await widget.getAttribute('data-test-accuracy'));
         rows.push([id, settings, String(seed), `${(accuracy * 100).toFixed(1)}%`, seconds.toFixed(1), (await widget.getAttribute('data-backend')) ?? '?']);

@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import sharp, { type OverlayOptions } from 'sharp';
 import type { VariantEntry } from '../../src/lib/manifest';
-import { PREVIEW_IMAGE } from '../../src/lib/visual';
+import { PREVIEW_IMAGE } from '../../src/lib/preview-image';
 
 /** The two networks whose output images the preview sets side by side, as in the article. */
 const PANELS = ['mlp-500', 'mlp-60k'] as const;

@@ -1,8 +1,10 @@
 import type { Manifest } from '../../src/lib/manifest';
 import { type DigitSet, subsetOf } from '../../src/lib/mnist';
 import { CLASSES } from '../../src/lib/mnist-constants';
-import { SAMPLES_PER_CLASS } from '../../src/lib/visual';
 import { writeGraySheet } from './sheet-writer';
+
+/** Sample digits shown per class in the MNIST figure. */
+const SAMPLES_PER_CLASS = 3;
 
 /**
  * A sheet of real training digits: the first `perClass` examples of each digit, laid out so

@@ -6,7 +6,7 @@
  */
 import { type DenseNet, parseDenseNet, predictDense } from '../lib/dense-net';
 import type { Architecture } from '../experiment/networks';
-import type { RetrainedModel } from './retrained';
+import type { RetrainedModel } from '../widgets/contract';
 
 /** A loaded model that classifies one preprocessed digit at a time. */
 export interface Classifier {

@@ -10,7 +10,7 @@ import { MoveControl } from './move-control';
 import { arrowDirection } from './offset';
 import { DrawPad } from './pad';
 import { paintInput } from './render';
-import { asRetrainedModel, RETRAINED_EVENT, type RetrainedModel } from './retrained';
+import { asRetrainedModel, RETRAINED_EVENT, RETRAINED_ID, type RetrainedModel } from '../widgets/contract';
 
 /** A model of the build, as the wrapper lists it in `data-models`. */
 interface BuildModel {
@@ -20,7 +20,6 @@ interface BuildModel {
   url: string;
 }
 
-export const RETRAINED_ID = 'retrained';
 const ARCHITECTURE_WORDS: Record<Architecture, string> = { mlp: 'multi-layer network', linear: 'no hidden layers' };
 /** While a stroke is under way, predict at most this often (ms). */
 const LIVE_INTERVAL = 120;

@@ -1,12 +1,11 @@
 import type { DenseLayer } from '../lib/dense-net';
 import { contributionMaps, effectiveMap, type EffectiveMap } from '../lib/effective-map';
+import { STROKE_TO_MAPS } from '../widgets/contract';
 import { contributionScale, mapSums, paintSigned, pictureScale } from './render';
 
 /** What the ten maps show: x ⊙ J_c(x), each pixel's share of the score, or J_c(x) itself. */
 export type MapView = 'contributions' | 'pictures';
 
-/** The user-timing measure from the end of a stroke to the frame that shows its maps. */
-export const STROKE_TO_MAPS = 'draw:stroke-to-maps';
 
 const LABELS: Record<MapView, (digit: number) => string> = {
   contributions: (d) => `Contribution of each pixel to the score of ${d}`,

@@ -1,5 +1,4 @@
-import type { Region } from '../lib/ink';
-import type { PixelRect } from '../lib/pixel-transforms';
+import type { PixelRect, Region } from '../geometry/rect';
 
 /**
  * Edge regions the article examines. Digits are centred by centre of mass, so top-heavy 7s and

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { batchTensors } from './batches';
 import { EDGE_PROBES, type EdgeProbe, SHIFT_OFFSETS } from '../experiment/regions';
+import { countGuesses, emptyConfusion, overallAccuracy, perClassAccuracy } from './confusion';
 import { inksRegion } from './ink';
 import type { BehaviourEntry } from './manifest';
 import { CLASSES, PIXELS } from './mnist-constants';
@@ -60,7 +61,8 @@ export async function measureBehaviour(
     });
     plant.push({ region: region.id, digit, flipShare: others.length ? flips / others.length : 0, meanProbabilityChange: others.length ? change / others.length : 0 });
   }
-  const unmoved = await accuracy(test);
+  // The unmoved set's answers are already in `before`: no second pass through the model.
+  const unmoved = answersAccuracy(before, test);
   const shifted = async (dy: number, dx: number) => {
     const { accuracy: acc, perClassAccuracy } = dy === 0 && dx === 0 ? unmoved : await accuracy(withImages(test, translate(test.images, dy, dx)));
     return { offset: dy + dx, accuracy: acc, perClassAccuracy };
@@ -87,6 +89,13 @@ export async function probabilities(model: tf.LayersModel, set: DigitSet, chunk 
     probs.dispose();
   }
   return out;
+}
+
+/** Accuracy and per-class accuracy of the top answers in `probs` ([n, 10]) against `set`'s labels. */
+function answersAccuracy(probs: Float32Array, set: DigitSet): { accuracy: number; perClassAccuracy: number[] } {
+  const matrix = emptyConfusion();
+  countGuesses(matrix, set.labels, 0, Array.from({ length: set.count }, (_, i) => argMax(probs, i)));
+  return { accuracy: overallAccuracy(matrix), perClassAccuracy: perClassAccuracy(matrix) };
 }
 
 function argMax(probs: Float32Array, row: number): number {

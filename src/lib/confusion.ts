@@ -30,6 +30,12 @@ export function countGuesses(matrix: number[][], labels: Uint8Array, start: numb
   for (let i = 0; i < guesses.length; i++) matrix[labels[start + i]][guesses[i]]++;
 }
 
+/** Share of all examples that were classified correctly: the matrix's diagonal over its total. */
+export function overallAccuracy(matrix: number[][]): number {
+  const total = matrix.reduce((sum, row) => sum + row.reduce((a, b) => a + b, 0), 0);
+  return matrix.reduce((sum, row, c) => sum + row[c], 0) / total;
+}
+
 /** Share of each class's examples that were classified correctly (0 for an empty class). */
 export function perClassAccuracy(matrix: number[][]): number[] {
   return matrix.map((row, c) => {

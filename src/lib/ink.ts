@@ -1,15 +1,6 @@
+import type { Region } from '../geometry/rect';
 import type { DigitSet } from './mnist';
 import { CLASSES, INK_BYTE_THRESHOLD, PIXELS, SIDE } from './mnist-constants';
-
-/** A rectangle of the 28x28 canvas: rows [top, bottom), columns [left, right). */
-export interface Region {
-  id: string;
-  label: string;
-  top: number;
-  bottom: number;
-  left: number;
-  right: number;
-}
 
 export interface InkStats {
   /** Images per class. */

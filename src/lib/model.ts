@@ -1,14 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
-import { type Architecture, ARCHITECTURES } from '../experiment/networks';
+import type { Architecture } from '../experiment/networks';
 import type { TrainingConfig } from '../experiment/training';
-import { CLASSES, PIXELS } from './mnist-constants';
+import { layerSizes } from './layer-sizes';
+import { PIXELS } from './mnist-constants';
 import { createOptimizer } from './optimizers';
 import { deriveSeed } from './rng';
-
-/** Layer sizes from input to output, e.g. [784, 512, 256, 10]. */
-export function layerSizes(architecture: Architecture): number[] {
-  return [PIXELS, ...ARCHITECTURES[architecture].hidden, CLASSES];
-}
 
 /**
  * Builds and compiles a fresh model. Kernels are Glorot-uniform with seeds derived from

@@ -1,3 +1,4 @@
+import type { PixelRect } from '../geometry/rect';
 import { PIXELS, SIDE } from './mnist-constants';
 
 /**
@@ -8,14 +9,6 @@ import { PIXELS, SIDE } from './mnist-constants';
 
 /** Images as the pipeline keeps them (uint8) or feeds them to a model (float32). */
 export type ImageStack = Uint8Array | Float32Array;
-
-/** A rectangle of the canvas: rows [top, bottom), columns [left, right). */
-export interface PixelRect {
-  top: number;
-  bottom: number;
-  left: number;
-  right: number;
-}
 
 /** Every image with the pixels of `rect` set to 0 (the region erased). */
 export function eraseRect<T extends ImageStack>(images: T, rect: PixelRect): T {

@@ -1,3 +1,4 @@
+import type { PixelRect } from '../geometry/rect';
 import { PIXELS, SIDE } from './mnist-constants';
 
 /**
@@ -16,15 +17,6 @@ export const FIT_BOX = 20;
 /** A drawing's ink (floats in [0, 1]) below this counts as blank when finding the bounding box (anti-aliasing fringes). */
 export const DRAWING_INK_THRESHOLD = 0.05;
 
-export interface Box {
-  left: number;
-  top: number;
-  /** Exclusive. */
-  right: number;
-  /** Exclusive. */
-  bottom: number;
-}
-
 export interface GrayImage {
   width: number;
   height: number;
@@ -33,7 +25,7 @@ export interface GrayImage {
 }
 
 /** The smallest box holding every pixel with ink above `threshold`, or null for a blank image. */
-export function inkBox(image: GrayImage, threshold = DRAWING_INK_THRESHOLD): Box | null {
+export function inkBox(image: GrayImage, threshold = DRAWING_INK_THRESHOLD): PixelRect | null {
   const { width, height, data } = image;
   let left = width;
   let top = height;
@@ -76,7 +68,7 @@ function resampleLine(get: (i: number) => number, length: number, size: number):
  * Crops `box` out of `image` and scales it so its longer side is `fit` pixels, keeping the aspect
  * ratio (the shorter side rounds to whole pixels, at least 1), by area averaging.
  */
-export function cropAndFit(image: GrayImage, box: Box, fit = FIT_BOX): GrayImage {
+export function cropAndFit(image: GrayImage, box: PixelRect, fit = FIT_BOX): GrayImage {
   const bw = box.right - box.left;
   const bh = box.bottom - box.top;
   const scale = fit / Math.max(bw, bh);

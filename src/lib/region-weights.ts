@@ -1,6 +1,6 @@
-import { PIXELS, SIDE } from './mnist-constants';
 import { EDGE_REGIONS } from '../experiment/regions';
-import type { Region } from './ink';
+import type { Region } from '../geometry/rect';
+import { PIXELS, SIDE } from './mnist-constants';
 
 /**
  * How strongly each output image weights a region: the mean over the region's pixels of the

@@ -1,8 +1,7 @@
 import type { SheetEntry } from './manifest';
 import { type Display, quantileAbs, SIGNED_SCALE_QUANTILE, tileColors } from './normalise';
 import { PIXELS } from './mnist-constants';
-import { paintSheet, type SheetGeometry, sheetGeometry } from './sheet';
-import { sheetLayout } from './visual';
+import { paintSheet, type SheetGeometry, sheetGeometry, sheetLayout } from './sheet';
 
 /** A tile sheet painted to RGBA pixels, ready for a PNG file or a canvas. */
 export interface RenderedSheet {

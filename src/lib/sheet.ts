@@ -15,6 +15,23 @@ export interface SheetGeometry {
   height: number;
 }
 
+/** How a sheet of tiles is laid out: tiles per row, upscaling and the gap between tiles. */
+export interface SheetLayout {
+  columns: number;
+  scale: number;
+  gap: number;
+}
+
+/** Layout of a sheet of `tiles` tiles: wide grids for many nodes, large tiles for few. */
+export function sheetLayout(tiles: number): SheetLayout {
+  // Hundreds of noisy tiles compress poorly: keep them at source size and let the page
+  // upscale them with image-rendering: pixelated.
+  if (tiles > 256) return { columns: 32, scale: 1, gap: 1 };
+  if (tiles > 64) return { columns: 16, scale: 1, gap: 1 };
+  if (tiles > 10) return { columns: 10, scale: 3, gap: 3 };
+  return { columns: 5, scale: 6, gap: 6 };
+}
+
 /** Geometry of a sheet of `tiles` square tiles laid out `columns` wide. */
 export function sheetGeometry(tiles: number, columns: number, scale: number, gap: number, tileSize = SIDE): SheetGeometry {
   if (!(tiles > 0 && columns > 0 && scale > 0 && gap >= 0)) {
@@ -39,6 +56,20 @@ export function sheetGeometry(tiles: number, columns: number, scale: number, gap
 export function tileOrigin(g: SheetGeometry, index: number): { x: number; y: number } {
   const step = g.tileSize * g.scale + g.gap;
   return { x: (index % g.columns) * step, y: Math.floor(index / g.columns) * step };
+}
+
+/**
+ * The tile under point (x, y) of the sheet image, or null when the point falls in a gap between
+ * tiles, past the last tile or outside the image.
+ */
+export function tileAt(g: SheetGeometry, x: number, y: number): number | null {
+  const side = g.tileSize * g.scale;
+  const step = side + g.gap;
+  const col = Math.floor(x / step);
+  const row = Math.floor(y / step);
+  if (col < 0 || col >= g.columns || row < 0 || x - col * step >= side || y - row * step >= side) return null;
+  const tile = row * g.columns + col;
+  return tile < g.tiles ? tile : null;
 }
 
 /**

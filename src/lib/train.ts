@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { batchTensors } from './batches';
-import { countGuesses, emptyConfusion, perClassAccuracy } from './confusion';
+import { countGuesses, emptyConfusion, overallAccuracy, perClassAccuracy } from './confusion';
 import type { DigitSet } from './mnist';
 import type { TrainingConfig } from '../experiment/training';
 import { createRandom, deriveSeed, permutation } from './rng';
@@ -129,10 +129,9 @@ export async function evaluate(model: tf.LayersModel, set: DigitSet, chunk = 100
     lossSum += loss[0];
     countGuesses(matrix, set.labels, start, guesses);
   }
-  const correct = matrix.reduce((sum, row, c) => sum + row[c], 0);
   return {
     loss: lossSum / set.count,
-    accuracy: correct / set.count,
+    accuracy: overallAccuracy(matrix),
     perClassAccuracy: perClassAccuracy(matrix),
   };
 }

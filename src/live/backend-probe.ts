@@ -21,7 +21,7 @@ const MAX_TIMED = 4;
  * first-call set-up), then timed batches of the reader's batch size, and chooses the fastest.
  * With one candidate there is nothing to time. The backend left running is the chosen one.
  */
-export async function chooseBackend(
+export async function chooseFastestBackend(
   candidates: readonly TrainingBackend[],
   architecture: Architecture,
   config: TrainingConfig,
@@ -38,10 +38,14 @@ export async function chooseBackend(
     rates.push({ backend, samplesPerSecond: await timeBatches(architecture, config, data) });
     ms += performance.now() - started;
   }
-  const fastest = rates.reduce<BackendRate | null>((best, r) => (!best || r.samplesPerSecond > best.samplesPerSecond ? r : best), null);
-  const backend = fastest?.backend ?? 'cpu';
+  const backend = fastestRate(rates)?.backend ?? 'cpu';
   await startBackend(backend, fastKernels);
   return { backend, rates, ms };
+}
+
+/** The fastest of the measured rates (the first of equals), or null when none was measured. */
+export function fastestRate(rates: readonly BackendRate[]): BackendRate | null {
+  return rates.reduce<BackendRate | null>((best, r) => (!best || r.samplesPerSecond > best.samplesPerSecond ? r : best), null);
 }
 
 /**

@@ -1,3 +1,5 @@
+import { type ChartFrame, xAt, yAt } from '../lib/chart-scale';
+
 const SVG = 'http://www.w3.org/2000/svg';
 
 export interface Series {
@@ -25,8 +27,9 @@ export function drawLineChart(
   const xMax = Math.max(1e-9, ...all.map((p) => p[0]));
   const yMin = options.yMin ?? 0;
   const yMax = options.yMax ?? Math.max(yMin + 1e-9, ...all.map((p) => p[1]));
-  const x = (v: number) => pad.left + (v / xMax) * (width - pad.left - pad.right);
-  const y = (v: number) => height - pad.bottom - ((v - yMin) / (yMax - yMin)) * (height - pad.top - pad.bottom);
+  const frame: ChartFrame = { width, height, ...pad, xMin: 0, xMax, yMin, yMax };
+  const x = (v: number) => xAt(frame, v);
+  const y = (v: number) => yAt(frame, v);
   svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
   svg.replaceChildren();
   const add = (name: string, attrs: Record<string, string>, text?: string) => {

@@ -1,5 +1,4 @@
-import type { RetrainedModel } from '../draw/retrained';
-import { RETRAINED_EVENT } from '../widgets/contract';
+import { RETRAINED_EVENT, type RetrainedModel } from '../widgets/contract';
 
 /** Tells the page's other widgets (the draw widget) that a model was retrained. */
 export function announceRetrained(model: RetrainedModel): void {

@@ -1,3 +1,4 @@
+import { watchScaling } from '../paint/pixel-scaling';
 import type { RetrainController } from './retrain-controller';
 import type { RetrainWidgetConfig } from './widget-config';
 
@@ -6,13 +7,13 @@ import type { RetrainWidgetConfig } from './widget-config';
  * element loads its controller, when it scrolls near the viewport or is first touched. The
  * training worker, and TensorFlow.js with it, loads only when the reader presses Train.
  */
-class RetrainWidget extends HTMLElement {
+class RetrainElement extends HTMLElement {
   #controller: Promise<RetrainController> | null = null;
   #observer: IntersectionObserver | null = null;
   readonly #onPageHide = () => this.#dispose();
 
   connectedCallback(): void {
-    watchScaling(this);
+    watchScaling(this.querySelectorAll('[data-role=static], [data-role=live]'));
     this.#observer = new IntersectionObserver((entries) => {
       if (entries.some((e) => e.isIntersecting)) this.#load();
     }, { rootMargin: '200px' });
@@ -52,18 +53,4 @@ class RetrainWidget extends HTMLElement {
   }
 }
 
-/**
- * Square pixels when a sheet is shown larger than its pixels; the browser's smoothing when it is
- * shown smaller, where nearest-neighbour would drop whole rows and columns of weights.
- */
-function watchScaling(root: HTMLElement): void {
-  const observer = new ResizeObserver((entries) => {
-    for (const { target } of entries) {
-      const natural = target instanceof HTMLCanvasElement ? target.width : Number(target.getAttribute('width'));
-      target.classList.toggle('downscaled', target.clientWidth > 0 && target.clientWidth < natural);
-    }
-  });
-  root.querySelectorAll('[data-role=static], [data-role=live]').forEach((el) => observer.observe(el));
-}
-
-if (!customElements.get('retrain-widget')) customElements.define('retrain-widget', RetrainWidget);
+if (!customElements.get('retrain-widget')) customElements.define('retrain-widget', RetrainElement);

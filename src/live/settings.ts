@@ -112,7 +112,7 @@ export function sanitise(s: RetrainSettings, maxTrain: number): RetrainSettings 
 }
 
 const KEYS = {
-  architecture: 'variant',
+  architecture: 'net',
   trainSize: 'n',
   epochs: 'epochs',
   optimizer: 'opt',
@@ -126,8 +126,12 @@ const KEYS = {
   maxShift: 'shift',
 } as const satisfies Record<keyof RetrainSettings, string>;
 
-/** Writes settings into URL search params under `prefix` (one widget's namespace). */
+/** Keys that earlier pages wrote, still read so their links keep working (`variant` named the network). */
+const OLD_KEYS: Partial<Record<keyof RetrainSettings, string>> = { architecture: 'variant' };
+
+/** Writes settings into URL search params under `prefix` (one widget's namespace), dropping old keys. */
 export function writeSettings(params: URLSearchParams, prefix: string, s: RetrainSettings): void {
+  for (const key of Object.values(OLD_KEYS)) params.delete(`${prefix}.${key}`);
   for (const [field, key] of Object.entries(KEYS) as [keyof RetrainSettings, string][]) {
     const value = s[field];
     params.set(`${prefix}.${key}`, typeof value === 'boolean' ? (value ? '1' : '0') : String(value));
@@ -136,7 +140,8 @@ export function writeSettings(params: URLSearchParams, prefix: string, s: Retrai
 
 /** Reads a widget's settings from URL params, falling back to `base` for missing fields. */
 export function readSettings(params: URLSearchParams, prefix: string, base: RetrainSettings, maxTrain: number): RetrainSettings {
-  return parseSettings((field) => params.get(`${prefix}.${KEYS[field]}`), base, maxTrain);
+  const old = (field: keyof RetrainSettings) => (OLD_KEYS[field] ? params.get(`${prefix}.${OLD_KEYS[field]}`) : null);
+  return parseSettings((field) => params.get(`${prefix}.${KEYS[field]}`) ?? old(field), base, maxTrain);
 }
 
 /**

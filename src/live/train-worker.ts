@@ -9,7 +9,7 @@ import { compileModel, createModel, denseKernels, disposeModel } from '../lib/mo
 import { type Architecture } from '../experiment/networks';
 import { train } from '../lib/train';
 import { measureBehaviour } from '../lib/behaviour';
-import { chooseBackend } from './backend-probe';
+import { chooseFastestBackend } from './backend-probe';
 import type { AutoChoice, FromWorker, ToWorker } from './protocol';
 import type { LayerView, RetrainSettings, TrainingBackend } from './settings';
 import { autoCandidates, startBackend } from './worker-backend';
@@ -96,7 +96,7 @@ async function runTraining(settings: RetrainSettings, buildModelUrl: string, sto
     const data = headOf(trainSet, Math.min(settings.trainSize, trainSet.count));
     let backend: TrainingBackend;
     if (settings.backend === 'auto') {
-      const choice = autoChoice ?? (await chooseBackend(await autoCandidates(), settings.architecture, config, data, !stockKernels));
+      const choice = autoChoice ?? (await chooseFastestBackend(await autoCandidates(), settings.architecture, config, data, !stockKernels));
       post({ type: 'auto', choice });
       backend = choice.backend;
     } else {

@@ -106,17 +106,4 @@ describe('the behaviour section', () => {
       await opened.close();
     }
   });
-
-  it('fits a 360 px screen with the tables of numbers open', async () => {
-    const phone = await openPage({ viewport: { width: 360, height: 740 } });
-    try {
-      const scroll = await phone.page.evaluate(() => {
-        for (const d of document.querySelectorAll('[data-shift-chart] details')) (d as HTMLDetailsElement).open = true;
-        return [document.documentElement.scrollWidth, document.documentElement.clientWidth];
-      });
-      expect(scroll[0]).toBeLessThanOrEqual(scroll[1]);
-    } finally {
-      await phone.close();
-    }
-  });
 });

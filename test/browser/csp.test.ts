@@ -5,7 +5,8 @@ import { HEADER_POLICY, META_POLICY } from '../../src/site/csp';
 import { DIGITS, type Stroke } from './digits';
 import { connectBrowser, disconnectBrowser, loadAllImages, readManifest, ROOT } from './harness';
 import { ensureBuiltWith } from './setup/ensure-build';
-import { serveStatic, type StaticServer } from './setup/static-server';
+import { enterSettings, trainUntilDone, waitForControls } from '../../scripts/browser/retrain-widget';
+import { serveStatic, type StaticServer } from '../../scripts/browser/static-server';
 
 /** A build under a base path, in its own folder, as a project page on a shared host would be. */
 const BASE_PATH = '/mnist-looks-for/';
@@ -119,18 +120,13 @@ async function useDrawWidget(page: Page): Promise<string[]> {
  * Returns what the widget said about each backend.
  */
 async function useRetrainWidget(page: Page, widget: Locator): Promise<string[]> {
-  await widget.scrollIntoViewIfNeeded();
-  await page.waitForFunction((el) => el.querySelector('fieldset')?.disabled === false, await widget.elementHandle(), { timeout: 60_000 });
+  await waitForControls(widget);
   const backends = await widget.locator('select[name=backend] option').evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value).filter((v) => v !== 'auto'));
   const said: string[] = [];
   for (const backend of backends) {
-    await widget.locator('select[name=backend]').selectOption(backend);
-    await widget.locator('input[name=trainSize]').fill(String(await widget.locator('input[name=trainSize]').getAttribute('min')));
-    await widget.locator('input[name=epochs]').fill('1');
-    await widget.locator('input[name=epochs]').dispatchEvent('change', { bubbles: true });
-    await widget.locator('button[data-action=train]').click();
+    await enterSettings(widget, { backend, trainSize: 'min', epochs: 1 });
     // Generous: on a shared two-core machine the cpu backend alone can take minutes.
-    await page.waitForFunction((el) => el?.getAttribute('data-state') === 'done', await widget.elementHandle(), { timeout: 300_000 });
+    await trainUntilDone(widget, 300_000);
     said.push(`${backend}: ${await widget.locator('[data-role=backend]').textContent()}`);
   }
   const downloads: string[] = [];

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enterSettings, retrainWidgetSelector, trainUntilDone, waitForControls } from '../../scripts/browser/retrain-widget';
 import { connectBrowser, disconnectBrowser, ROOT, recordErrors } from './harness';
 
 let dev: ChildProcess | null = null;
@@ -73,31 +74,17 @@ describe('npm run dev', () => {
       expect(response?.headers()['cross-origin-opener-policy']).toBe('same-origin');
       expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
 
-      const w = page.locator('retrain-widget#retrain-linear');
-      await w.scrollIntoViewIfNeeded();
-      await page.waitForFunction(() => document.querySelector<HTMLFieldSetElement>('retrain-widget#retrain-linear fieldset')?.disabled === false, null, { timeout: 60_000 });
-      await w.locator('input[name=trainSize]').fill('5000');
-      await w.locator('input[name=epochs]').fill('1');
-      await w.locator('select[name=batchSize]').selectOption('16');
-      await w.locator('input[name=epochs]').dispatchEvent('change', { bubbles: true });
+      const w = page.locator(retrainWidgetSelector('linear'));
+      await waitForControls(w);
+      await enterSettings(w, { trainSize: 5000, epochs: 1, batchSize: 16 });
       // A dependency Vite finds only when the worker starts makes it optimize it and reload the
       // page under the press: the mark would be gone, and the page's URL loaded again.
       let loads = 0;
       page.on('load', () => loads++);
       await page.evaluate(() => ((window as unknown as { beforeTrain: boolean }).beforeTrain = true));
       const logged = output.length;
-      await w.locator('button[data-action=train]').click();
-      // Done, or stuck with a failure in the status line (the dev server's old failure mode).
-      await page.waitForFunction(
-        () => {
-          const el = document.querySelector<HTMLElement>('retrain-widget#retrain-linear');
-          return el?.dataset.state === 'done' || /failed|Error/.test(el?.querySelector('[data-role=status]')?.textContent ?? '');
-        },
-        null,
-        { timeout: 180_000 },
-      );
-      expect(await w.locator('[data-role=status]').textContent()).not.toMatch(/failed|Error/);
-      expect(await w.getAttribute('data-state')).toBe('done');
+      // Fails with the status line if training stops on a failure (the dev server's old failure mode).
+      await trainUntilDone(w);
       expect(output.slice(logged).join('')).not.toMatch(/new dependencies optimized|reloading/i);
       expect(loads).toBe(0);
       expect(await page.evaluate(() => (window as unknown as { beforeTrain?: boolean }).beforeTrain)).toBe(true);

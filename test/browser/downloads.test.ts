@@ -4,11 +4,12 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIGITS } from './digits';
 import { connectBrowser, disconnectBrowser, ROOT, recordErrors } from './harness';
-import { type SentResponse, serveStatic, type StaticServer } from './setup/static-server';
+import { enterSettings, retrainWidgetSelector, trainUntilDone, waitForControls } from '../../scripts/browser/retrain-widget';
+import { type SentResponse, serveStatic, type StaticServer } from '../../scripts/browser/static-server';
 
 afterAll(disconnectBrowser);
 
-/** Targets of issue 11, in bytes, served without transfer compression. */
+/** The page's download budgets, in bytes, served without transfer compression. */
 const TRAIN_MLP_BUDGET = 4.5e6;
 const ALL_WIDGETS_BUDGET = 7e6;
 /** A flag name every tfjs-core build registers, and minifiers keep. */
@@ -43,15 +44,10 @@ async function open(): Promise<{ page: Page; errors: string[]; close(): Promise<
 }
 
 async function trainToEnd(page: Page, id: string, trainSize: number): Promise<void> {
-  const w = page.locator(`retrain-widget#retrain-${id}`);
-  await w.scrollIntoViewIfNeeded();
-  await page.waitForFunction((sel) => document.querySelector<HTMLFieldSetElement>(`${sel} fieldset`)?.disabled === false, `retrain-widget#retrain-${id}`);
-  await w.locator('input[name=trainSize]').fill(String(trainSize));
-  await w.locator('input[name=epochs]').fill('1');
-  await w.locator('select[name=batchSize]').selectOption('128');
-  await w.locator('input[name=epochs]').dispatchEvent('change', { bubbles: true });
-  await w.locator('button[data-action=train]').click();
-  await page.waitForFunction((sel) => document.querySelector<HTMLElement>(sel)?.dataset.state === 'done', `retrain-widget#retrain-${id}`, { timeout: 180_000 });
+  const w = page.locator(retrainWidgetSelector(id));
+  await waitForControls(w);
+  await enterSettings(w, { trainSize, epochs: 1, batchSize: 128 });
+  await trainUntilDone(w);
 }
 
 /** Distinct scripts served (page and workers) that contain TensorFlow.js code. */
@@ -69,13 +65,11 @@ describe('downloads, served without transfer compression', () => {
     const opened = await open();
     const { page } = opened;
     await page.goto(server.url, { waitUntil: 'networkidle' });
-    const w = page.locator('retrain-widget#retrain-mlp');
-    await w.scrollIntoViewIfNeeded();
-    await page.waitForFunction(() => document.querySelector<HTMLFieldSetElement>('retrain-widget#retrain-mlp fieldset')?.disabled === false);
+    const w = page.locator(retrainWidgetSelector('mlp'));
+    await waitForControls(w);
     await page.waitForLoadState('networkidle');
     const mark = sent.length;
-    await w.locator('button[data-action=train]').click();
-    await page.waitForFunction(() => document.querySelector<HTMLElement>('retrain-widget#retrain-mlp')?.dataset.state === 'done', null, { timeout: 180_000 });
+    await trainUntilDone(w);
     const train = sent.slice(mark);
     const bytes = sum(train);
     console.log(`Train in the multi-layer widget: ${mb(bytes)}\n${describeSent(train)}`);

@@ -7,7 +7,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import puppeteer from 'puppeteer-core';
 import { Builder, type WebDriver } from 'selenium-webdriver';
-import { browserPath } from './setup/chromium';
+import { browserPath } from '../../scripts/browser/chromium';
 import { FIREFOX, MINIBROWSER, WEBKIT_DRIVER, XVFB } from './setup/engines';
 
 export type EngineName = 'firefox' | 'webkit';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EngineName, type EnginePage, openEngine, waitFor } from './engine-driver';
 import { ROOT } from './harness';
-import { serveStatic, type StaticServer } from './setup/static-server';
+import { serveStatic, type StaticServer } from '../../scripts/browser/static-server';
 
 /** How long a Train press may stay in "Preparing the model…" before it counts as stalled. */
 const STALL_MS = 120_000;

@@ -1,8 +1,9 @@
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectBrowser, disconnectBrowser, ROOT, recordErrors } from './harness';
-import { serveStatic, type StaticServer } from './setup/static-server';
+import { enterSettings, trainUntilDone, waitForControls } from '../../scripts/browser/retrain-widget';
+import { serveStatic, type StaticServer } from '../../scripts/browser/static-server';
 
 let server: StaticServer | undefined;
 
@@ -15,14 +16,10 @@ afterAll(async () => {
 });
 
 /** Trains a retraining widget on its smallest setting through its own controls; returns its backend line. */
-async function trainBriefly(page: Page, widget: Locator): Promise<string> {
-  await widget.scrollIntoViewIfNeeded();
-  await page.waitForFunction((el) => el?.querySelector('fieldset')?.disabled === false, await widget.elementHandle(), { timeout: 60_000 });
-  await widget.locator('input[name=trainSize]').fill(String(await widget.locator('input[name=trainSize]').getAttribute('min')));
-  await widget.locator('input[name=epochs]').fill('1');
-  await widget.locator('input[name=epochs]').dispatchEvent('change', { bubbles: true });
-  await widget.locator('button[data-action=train]').click();
-  await page.waitForFunction((el) => el?.getAttribute('data-state') === 'done', await widget.elementHandle(), { timeout: 180_000 });
+async function trainBriefly(widget: Locator): Promise<string> {
+  await waitForControls(widget);
+  await enterSettings(widget, { trainSize: 'min', epochs: 1 });
+  await trainUntilDone(widget);
   return (await widget.locator('[data-role=backend]').textContent()) ?? '';
 }
 
@@ -47,7 +44,7 @@ describe('on a host that sends no headers at all', () => {
       const widgets = page.locator('retrain-widget');
       expect(await widgets.count()).toBe(2);
       for (let i = 0; i < 2; i++) {
-        const said = await trainBriefly(page, widgets.nth(i));
+        const said = await trainBriefly(widgets.nth(i));
         expect(said).toBe('TensorFlow.js backend: wasm, 1 thread (threads need a cross-origin isolated page)');
         expect(await widgets.nth(i).locator('[data-role=test-accuracy]').textContent()).toMatch(/\d/);
       }

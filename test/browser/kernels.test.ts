@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectBrowser, disconnectBrowser, ROOT } from './harness';
 import type { KernelReport } from './kernels/entry';
 import { SHAPES, TRANSPOSES } from '../kernels/matmul-cases';
-import { serveStatic, type StaticServer } from './setup/static-server';
+import { serveStatic, type StaticServer } from '../../scripts/browser/static-server';
 
 const require = createRequire(import.meta.url);
 const WASM_FILES = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm'];

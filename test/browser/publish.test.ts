@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { REFERENCES } from '../../content/references';
-import { PREVIEW_IMAGE } from '../../src/lib/visual';
+import { PREVIEW_IMAGE } from '../../src/lib/preview-image';
 import { ROOT } from './harness';
 import { ensureBuiltWith } from './setup/ensure-build';
 

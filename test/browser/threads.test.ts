@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectBrowser, disconnectBrowser, ROOT, recordErrors } from './harness';
-import { serveStatic, type StaticServer } from './setup/static-server';
+import { retrainWidgetSelector, trainUntilDone, waitForControls } from '../../scripts/browser/retrain-widget';
+import { serveStatic, type StaticServer } from '../../scripts/browser/static-server';
 
 const servers: { isolated?: StaticServer; plain?: StaticServer } = {};
 
@@ -23,11 +24,9 @@ async function trainOn(server: StaticServer | undefined): Promise<{ isolated: bo
     const page = await context.newPage();
     const errors = recordErrors(page);
     await page.goto(`${server.url}?linear.n=300&linear.epochs=1`);
-    const w = page.locator('retrain-widget#retrain-linear');
-    await w.scrollIntoViewIfNeeded();
-    await page.waitForFunction(() => document.querySelector<HTMLFieldSetElement>('retrain-widget#retrain-linear fieldset')?.disabled === false);
-    await w.locator('button[data-action=train]').click();
-    await page.waitForFunction(() => document.querySelector<HTMLElement>('retrain-widget#retrain-linear')?.dataset.state === 'done', null, { timeout: 120_000 });
+    const w = page.locator(retrainWidgetSelector('linear'));
+    await waitForControls(w);
+    await trainUntilDone(w, 120_000);
     return {
       isolated: await page.evaluate(() => crossOriginIsolated),
       cores: await page.evaluate(() => navigator.hardwareConcurrency),

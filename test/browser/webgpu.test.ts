@@ -1,7 +1,8 @@
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { url, recordErrors } from './harness';
-import { chromiumPath, WEBGPU_CHROMIUM_ARGS } from './setup/chromium';
+import { chromiumPath, WEBGPU_CHROMIUM_ARGS } from '../../scripts/browser/chromium';
+import { retrainWidgetSelector, trainUntilDone, waitForControls } from '../../scripts/browser/retrain-widget';
 
 /**
  * The training worker on WebGPU, in a Chromium of its own with WebGPU turned on (the shared one
@@ -30,18 +31,15 @@ interface Trained {
 /** Opens the article with `params` and trains widget `id` to the end. */
 async function train(id: 'mlp' | 'linear', settings: Record<string, string>): Promise<Trained> {
   const params = Object.fromEntries(Object.entries(settings).map(([k, v]) => [`${id}.${k}`, v]));
-  const sel = `retrain-widget#retrain-${id}`;
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
     const errors = recordErrors(page);
     await page.goto(`${url('')}?${new URLSearchParams(params)}`);
-    const w = page.locator(sel);
-    await w.scrollIntoViewIfNeeded();
-    await page.waitForFunction((s) => document.querySelector<HTMLFieldSetElement>(`${s} fieldset`)?.disabled === false, sel);
+    const w = page.locator(retrainWidgetSelector(id));
+    await waitForControls(w);
     const weights = captureWeights(page);
-    await w.locator('button[data-action=train]').click();
-    await page.waitForFunction((s) => document.querySelector<HTMLElement>(s)?.dataset.state === 'done', sel, { timeout: TIMEOUT });
+    await trainUntilDone(w, TIMEOUT);
     return {
       backend: (await w.getAttribute('data-backend')) ?? '',
       testAccuracy: Number(await w.getAttribute('data-test-accuracy')),

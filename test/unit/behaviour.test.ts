@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseBackend } from '../../scripts/backend';
 import { measureBehaviour } from '../../src/lib/behaviour';
+import { evaluate } from '../../src/lib/train';
 import type { DigitSet } from '../../src/lib/mnist';
 
 /**
@@ -113,5 +114,21 @@ describe('measureBehaviour on hand-made models', () => {
     expect(at(b.shift.columns, -1)).toEqual({ offset: -1, accuracy: 0.1, perClassAccuracy: onlyZero });
     // One column right: digit c is read as c+1, and 9 (on no weighted pixel) as 0: nothing is right.
     expect(at(b.shift.columns, 1)).toEqual({ offset: 1, accuracy: 0, perClassAccuracy: new Array(10).fill(0) });
+  });
+
+  it('counts the unmoved set from the answers it already has: as evaluate does, with one pass less', async () => {
+    // Digit c read as (3c mod 10): right for 0 and 5 only, so the per-class accuracy is not flat.
+    const model = keep(linearModel(Array.from({ length: 10 }, (_, c) => [centre(c), (3 * c) % 10, 5] as [number, number, number])));
+    const expected = await evaluate(model, set);
+    let passes = 0;
+    const predict = model.predict.bind(model);
+    model.predict = (...args: Parameters<typeof predict>) => (passes++, predict(...args));
+    const b = await measureBehaviour(model, set);
+    for (const entries of [b.shift.rows, b.shift.columns]) {
+      expect(entries.find((e) => e.offset === 0)).toEqual({ offset: 0, accuracy: expected.accuracy, perClassAccuracy: expected.perClassAccuracy });
+    }
+    expect(expected.accuracy).toBe(0.2);
+    // Erase: 2 passes per edge region; all erased: 1; the unmoved set: 1; plant: 1 per region; 12 moves.
+    expect(passes).toBe(3 * 2 + 1 + 1 + 3 + 12);
   });
 });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { writeBrowserData } from '../../scripts/figures/browser-data';
 import type { BrowserData } from '../../src/lib/manifest';
 import type { DigitSet } from '../../src/lib/mnist';
-import { serveStatic, type StaticServer } from '../browser/setup/static-server';
+import { serveStatic, type StaticServer } from '../../scripts/browser/static-server';
 
 let dir: string;
 let server: StaticServer;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APT_COMMANDS, browserPlan, chromiumPlan, DEBIAN_CHROMIUM } from '../browser/setup/chromium';
+import { APT_COMMANDS, browserPlan, chromiumPlan, DEBIAN_CHROMIUM } from '../../scripts/browser/chromium';
 import { FIREFOX, XVFB } from '../browser/setup/engines';
 
 const only = (...paths: string[]) => (path: string) => paths.includes(path);

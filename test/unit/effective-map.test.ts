@@ -96,7 +96,7 @@ function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return m;
 }
 
-/** The two checks of the issue, for every class: the map sums to the logit, and J is tfjs's gradient. */
+/** The two checks of the map, for every class: the map sums to the logit, and J is tfjs's gradient. */
 function expectExact(model: tf.LayersModel, input: Float32Array): void {
   const { jacobian, bias, logits } = effectiveMap(readDenseLayers(model), input);
   const classes = bias.length;

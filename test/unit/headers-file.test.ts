@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HEADER_POLICY, META_POLICY, serialize, WORKER_POLICY } from '../../src/site/csp';
-import { headersFor, parseHeadersFile } from '../browser/setup/headers-file';
+import { headersFor, parseHeadersFile } from '../../scripts/browser/headers-file';
 
 const FILE = resolve(import.meta.dirname, '../../public/_headers');
 const rules = parseHeadersFile(FILE);

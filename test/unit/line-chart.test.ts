@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { accuracyRange, bandPath, type ChartFrame, linePath, ticks, xAt, yAt } from '../../src/components/data/line-chart';
+import { accuracyRange, bandPath, linePath, ticks } from '../../src/components/data/line-chart';
+import { type ChartFrame, xAt, yAt } from '../../src/lib/chart-scale';
 
 /** A 100 × 100 plot area inset by 10 on every side, x from −1 to 1, y from 0 to 1. */
 const frame: ChartFrame = { width: 120, height: 120, left: 10, right: 10, top: 10, bottom: 10, xMin: -1, xMax: 1, yMin: 0, yMax: 1 };

@@ -17,8 +17,18 @@ describe('retraining widget settings', () => {
     expect(readSettings(params, 'linear', defaultSettings('linear', 10000), 10000)).toEqual(defaultSettings('linear', 10000));
   });
 
+  it("read the network from the old key 'variant' too, prefer the new 'net', and write only the new", () => {
+    const base = defaultSettings('mlp', 10000);
+    expect(readSettings(new URLSearchParams('w.variant=linear'), 'w', base, 10000).architecture).toBe('linear');
+    expect(readSettings(new URLSearchParams('w.variant=linear&w.net=mlp'), 'w', base, 10000).architecture).toBe('mlp');
+    const params = new URLSearchParams('w.variant=linear');
+    writeSettings(params, 'w', { ...base, architecture: 'linear' });
+    expect(params.get('w.net')).toBe('linear');
+    expect(params.has('w.variant')).toBe(false);
+  });
+
   it('force values from a hand-edited URL into range', () => {
-    const params = new URLSearchParams('w.n=999999&w.epochs=-4&w.lr=0.0009&w.batch=100&w.variant=cnn&w.view=layer9&w.backend=gpu&w.display=x&w.seed=0');
+    const params = new URLSearchParams('w.n=999999&w.epochs=-4&w.lr=0.0009&w.batch=100&w.net=cnn&w.view=layer9&w.backend=gpu&w.display=x&w.seed=0');
     const s = readSettings(params, 'w', defaultSettings('mlp', 10000), 10000);
     expect(s).toMatchObject({ trainSize: 10000, epochs: 1, learningRate: 0.001, batchSize: 128, architecture: 'mlp', view: 'output', backend: 'auto', display: 'minmax', seed: 1 });
     expect(readSettings(new URLSearchParams('w.seed=2.6'), 'w', defaultSettings('mlp', 10000), 10000).seed).toBe(3);

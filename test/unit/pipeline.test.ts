@@ -108,12 +108,10 @@ describe('figure pipeline (tiny configuration)', () => {
     // What a run killed outright leaves behind must not survive a later run that finds the figures cached.
     const leftover = `${outA()}.staging-99999999`;
     await mkdir(leftover);
-    const started = performance.now();
     const again = await runPipeline({ profile: TINY_PROFILE, outDir: outA(), backend: 'wasm', progress: silent });
     expect(again.cached).toBe(true);
     expect(existsSync(leftover)).toBe(false);
     expect(again.manifest.generatedAt).toBe(first.generatedAt);
-    expect(performance.now() - started).toBeLessThan(20_000);
     const changed = await runPipeline({
       profile: { ...TINY_PROFILE, training: { ...TINY_PROFILE.training, seed: 7 } },
       outDir: outA(),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EDGE_PROBES, EDGE_REGIONS } from '../../src/experiment/regions';
-import { eraseRect, plantRect, translate, translateInto } from '../../src/lib/pixel-transforms';
+import { eraseRect, plantRect, translate, translateImage, translateInto } from '../../src/lib/pixel-transforms';
 import { createRandom } from '../../src/lib/rng';
 
 /** Two random 28x28 uint8 images, no pixel 0, so that every pixel a transform sets is visible. */
@@ -35,7 +35,7 @@ describe('eraseRect and plantRect', () => {
     expect(inside).toBe(2 * 2 * 14);
   });
 
-  it('plant the blocks of the issue: bottom-left rows 26-27 cols 5-8, bottom-right rows 25-26 cols 21-24, top rows 0-1 cols 13-16', () => {
+  it('plant the blocks of the experiment: bottom-left rows 26-27 cols 5-8, bottom-right rows 25-26 cols 21-24, top rows 0-1 cols 13-16', () => {
     const expected: Record<string, [number, number, number, number]> = {
       'bottom-left': [26, 27, 5, 8],
       'bottom-right': [25, 26, 21, 24],
@@ -83,6 +83,27 @@ describe('translate', () => {
     expect(moved[12 * 28 + 9]).toBe(200);
     expect(moved.reduce((a, b) => a + b, 0)).toBe(200);
     expect(translate(one, 0, 0)).toEqual(one);
+  });
+
+  it("moves one float image (the draw widget's input) into a new array, leaving its input as it was", () => {
+    const digit = new Float32Array(784);
+    digit[10 * 28 + 12] = 0.5;
+    digit[12 * 28 + 14] = 0.25;
+    const copy = digit.slice();
+    const moved = translateImage(digit, -1, 4);
+    expect([moved[9 * 28 + 16], moved[11 * 28 + 18]]).toEqual([0.5, 0.25]);
+    expect(moved.reduce((a, b) => a + b, 0)).toBe(0.75);
+    expect(digit).toEqual(copy);
+    const same = translateImage(digit, 0, 0);
+    expect(same).toEqual(digit);
+    expect(same).not.toBe(digit);
+    expect(translateImage(translateImage(digit, 3, -2), -3, 2)).toEqual(digit);
+  });
+
+  it('rejects one image of the wrong size, and fractional offsets', () => {
+    expect(() => translateImage(new Float32Array(783), 0, 0)).toThrow(/784 pixels, got 783/);
+    expect(() => translateImage(new Float32Array(784), 0.5, 0)).toThrow(/whole pixels/);
+    expect(() => translateImage(new Float32Array(784), 0, Number.NaN)).toThrow(/whole pixels/);
   });
 
   it('writes float inputs divided exactly as batchTensors divides (x / 255)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paintSheet, sheetGeometry, tileOrigin } from '../../src/lib/sheet';
+import { paintSheet, sheetGeometry, tileAt, tileOrigin } from '../../src/lib/sheet';
 
 describe('sheet geometry', () => {
   it('lays out tiles in rows with gaps between them only', () => {
@@ -8,6 +8,20 @@ describe('sheet geometry', () => {
     expect(tileOrigin(g, 0)).toEqual({ x: 0, y: 0 });
     expect(tileOrigin(g, 3)).toEqual({ x: 7, y: 7 });
     expect(tileOrigin(g, 4)).toEqual({ x: 0, y: 14 });
+  });
+
+  it('finds the tile under a point, and none in a gap or past the last tile', () => {
+    const g = sheetGeometry(5, 2, 3, 1, 2); // tiles 6 px wide, 1 px gaps, step 7
+    expect(tileAt(g, 0, 0)).toBe(0);
+    expect(tileAt(g, 5.9, 5.9)).toBe(0);
+    expect(tileAt(g, 6, 0)).toBeNull();
+    expect(tileAt(g, 0, 6.5)).toBeNull();
+    expect(tileAt(g, 7, 7)).toBe(3);
+    expect(tileAt(g, 12, 20)).toBeNull();
+    expect(tileAt(g, 0, 14)).toBe(4);
+    expect(tileAt(g, -1, 0)).toBeNull();
+    expect(tileAt(g, 13, 0)).toBeNull();
+    for (let t = 0; t < g.tiles; t++) expect(tileAt(g, tileOrigin(g, t).x, tileOrigin(g, t).y)).toBe(t);
   });
 
   it('uses fewer columns when there are fewer tiles', () => {

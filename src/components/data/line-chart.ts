@@ -3,36 +3,17 @@
  * a mean line and of the band between the lowest and highest seed.
  */
 
+import { type ChartFrame, xAt, yAt } from '../../lib/chart-scale';
+
+// ShiftChart.astro reads the scale through this module, with the paths drawn on it.
+export { type ChartFrame, xAt, yAt };
+
 /** One point of a series: the mean over seeds at `x`, and the seed range. */
 export interface BandPoint {
   x: number;
   mean: number;
   min: number;
   max: number;
-}
-
-/** Plot area and data ranges of a chart, in SVG user units. */
-export interface ChartFrame {
-  width: number;
-  height: number;
-  left: number;
-  right: number;
-  top: number;
-  bottom: number;
-  xMin: number;
-  xMax: number;
-  yMin: number;
-  yMax: number;
-}
-
-/** SVG x of a data x. */
-export function xAt(f: ChartFrame, x: number): number {
-  return f.left + ((x - f.xMin) / (f.xMax - f.xMin)) * (f.width - f.left - f.right);
-}
-
-/** SVG y of a data y (up is larger). */
-export function yAt(f: ChartFrame, y: number): number {
-  return f.top + ((f.yMax - y) / (f.yMax - f.yMin)) * (f.height - f.top - f.bottom);
 }
 
 /** An SVG coordinate to a tenth of a unit: finer is invisible and only makes the page heavier. */

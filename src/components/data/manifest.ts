@@ -4,9 +4,7 @@ import { resolve } from 'node:path';
 import { OPTIMIZER_NAMES } from '../../experiment/optimizers';
 import { GENERATED_MANIFEST as MANIFEST_PATH } from '../../lib/generated-dir';
 import { type LayerEntry, type Manifest, parseManifest, type SheetEntry, type VariantEntry } from '../../lib/manifest';
-import { generatedFileUrl } from '../../widgets/contract';
-
-const PUBLIC_PREFIX = 'generated/';
+import { fingerprintedUrl, generatedFileUrl } from '../../widgets/contract';
 
 let cached: Manifest | undefined;
 
@@ -69,7 +67,7 @@ export function generatedUrl(path: string, manifest = getManifest()): string {
 
 /** The URL of a file of the site (`path` from its root), under the base path, with the fingerprint appended. */
 export function siteUrl(path: string, manifest = getManifest()): string {
-  return `${SITE_BASE}${path}?v=${manifest.fingerprint.slice(0, 12)}`;
+  return fingerprintedUrl(SITE_BASE, path, manifest.fingerprint);
 }
 
 /** The original experiment's variants, in pipeline order. */

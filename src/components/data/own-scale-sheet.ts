@@ -9,7 +9,7 @@ import { getManifest, siteUrl } from './manifest';
 /**
  * The mean effective templates of an `mlp` variant ([10, 784] float32 from the pipeline) drawn on
  * their own signed scale, instead of the scale they share with the composed images. The site draws
- * this sheet at build time (`src/pages/figures/[sheet].png.ts`): it needs no new pipeline output.
+ * this sheet at build time (`src/pages/figures/[sheet].ts`): it needs no new pipeline output.
  */
 export interface OwnScaleSheet {
   /** Geometry and scale as a manifest sheet entry; `path` is the site path of the PNG. */
@@ -23,7 +23,6 @@ const cache = new Map<string, OwnScaleSheet>();
 export function ownScaleName(variantId: string): string {
   return `${variantId}-effective-own-scale.png`;
 }
-
 
 /** The own-scale sheet of a variant's mean effective templates, rendered once per build. */
 export function ownScaleSheet(variant: VariantEntry): OwnScaleSheet {

@@ -1,3 +1,4 @@
+import type { PixelRect } from '../../geometry/rect';
 import type { SheetEntry } from '../../lib/manifest';
 import { tileOrigin } from '../../lib/sheet';
 
@@ -25,7 +26,7 @@ export function tileBox(sheet: SheetEntry, index: number): PercentBox {
 export function canvasBox(
   sheet: SheetEntry,
   index: number,
-  rect: { top: number; bottom: number; left: number; right: number },
+  rect: PixelRect,
 ): PercentBox {
   const { x, y } = tileOrigin(sheet, index);
   const s = sheet.scale;

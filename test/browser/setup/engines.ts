@@ -1,4 +1,4 @@
-import { type BrowserSpec, CHROMIUM } from './chromium';
+import { type BrowserSpec, CHROMIUM } from '../../../scripts/browser/chromium';
 
 /** Debian's directory for architecture-specific libraries on this machine, e.g. `x86_64-linux-gnu`. */
 const MULTIARCH = process.arch === 'arm64' ? 'aarch64-linux-gnu' : 'x86_64-linux-gnu';

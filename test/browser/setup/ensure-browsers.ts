@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { aptCommands, browserPlan, currentHost } from './chromium';
+import { aptCommands, browserPlan, currentHost } from '../../../scripts/browser/chromium';
 import { ALL_BROWSERS } from './engines';
 
 function main(): number {

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
-import { chromiumPath, CHROMIUM_ARGS } from './chromium';
+import { chromiumPath, CHROMIUM_ARGS } from '../../../scripts/browser/chromium';
 import { ensureBuilt } from './ensure-build';
-import { serveStatic } from './static-server';
+import { serveStatic } from '../../../scripts/browser/static-server';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -7,7 +7,7 @@ import { createModel, disposeModel } from '../src/lib/model';
 import { evaluate, type EpochReport, train } from '../src/lib/train';
 import type { ProgressReporter } from './progress';
 
-export interface TrainedVariant {
+export interface TrainedSeed {
   model: tf.LayersModel;
   /** Per-epoch reports; their test figures are NaN unless `evaluateEachEpoch`. */
   history: EpochReport[];
@@ -18,22 +18,22 @@ export interface TrainedVariant {
   perClassAccuracy: number[];
 }
 
-export interface TrainVariantOptions {
+export interface TrainSeedOptions {
   /** What the progress display calls this run, e.g. "mlp-60k · adam · seed 2/3". */
   label: string;
   /** Evaluate on `test` after every epoch (the figure seed's history), not only at the end. */
   evaluateEachEpoch: boolean;
 }
 
-/** Trains one variant from a fresh model seeded by `config.seed` and evaluates it on `test`. */
-export async function trainVariant(
+/** Trains one seed of a variant, a fresh model seeded by `config.seed`, and evaluates it on `test`. */
+export async function trainSeed(
   spec: VariantSpec,
   config: TrainingConfig,
   trainSet: DigitSet,
   test: DigitSet,
   progress: ProgressReporter,
-  options: TrainVariantOptions,
-): Promise<TrainedVariant> {
+  options: TrainSeedOptions,
+): Promise<TrainedSeed> {
   const data = headOf(trainSet, spec.trainCount);
   const model = createModel(spec.architecture, config);
   const bar = progress.startVariant(options.label, config.epochs, Math.ceil(data.count / config.batchSize));
