@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
 import { chromiumPath, WEBGPU_CHROMIUM_ARGS } from '../browser/chromium';
 import { serveStatic, type StaticServer } from '../browser/static-server';
-import { movedAccuracy } from '../../src/components/data/shift-chart';
+import { movedAccuracy } from '../../src/present/shift-chart';
 import type { BehaviourEntry } from '../../src/lib/manifest';
 import { textTable } from '../text-table';
 

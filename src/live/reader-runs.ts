@@ -1,4 +1,4 @@
-import { isBehaviourRowMetric, runRowText } from '../components/data/behaviour-cells';
+import { isBehaviourRowMetric, runRowText } from '../present/behaviour-cells';
 import {
   escapeMarkup,
   legendMarkup,
@@ -13,7 +13,7 @@ import {
   type ShiftPanel,
   type ShiftSeries,
   tableRowsMarkup,
-} from '../components/data/shift-chart';
+} from '../present/shift-chart';
 import { type ReaderRun, readerRunLabel, readerSummary } from './reader-summary';
 
 /**

@@ -1,5 +1,5 @@
-import { type MovedAccuracy, movedAccuracy, SUMMARY_SHIFT } from '../components/data/shift-chart';
-import { formatAccuracy, formatCount, formatSigned, joinProse } from '../components/data/format';
+import { type MovedAccuracy, movedAccuracy, SUMMARY_SHIFT } from '../present/shift-chart';
+import { formatAccuracy, formatCount, formatSigned, joinProse } from '../present/format';
 import type { BehaviourEntry } from '../lib/manifest';
 import type { RetrainSettings } from './settings';
 

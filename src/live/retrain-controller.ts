@@ -9,7 +9,7 @@ import { announceRetrained, downloadModel } from './model-export';
 import type { BackendReport, FromWorker, WorkerState } from './protocol';
 import { addReaderRun, shiftChartId } from './reader-runs';
 import type { ReaderRun } from './reader-summary';
-import { movedAccuracy } from '../components/data/shift-chart';
+import { movedAccuracy } from '../present/shift-chart';
 import { paintStrip, renderConfusion, renderGuesses } from './results-view';
 import { BACKEND_LABELS, defaultSettings, type RetrainSettings } from './settings';
 import { readForm, writeForm } from './settings-form';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatAccuracy, formatShare } from '../../src/components/data/format';
+import { formatAccuracy, formatShare } from '../../src/present/format';
 import type { Manifest, SheetEntry } from '../../src/lib/manifest';
 import { disconnectBrowser, loadAllImages, type OpenedPage, openPage, readManifest, runAxe } from './harness';
 

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatAccuracy, formatPercent, formatSigned } from '../../src/components/data/format';
+import { formatAccuracy, formatPercent, formatSigned } from '../../src/present/format';
 import { type BehaviourMetric, behaviourValue } from '../../src/lib/behaviour-values';
 import type { Manifest, VariantEntry } from '../../src/lib/manifest';
 import { disconnectBrowser, loadAllImages, openPage, readManifest } from './harness';

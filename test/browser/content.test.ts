@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatAccuracy, formatCount } from '../../src/components/data/format';
+import { formatAccuracy, formatCount } from '../../src/present/format';
 import { ROOT, readManifest } from './harness';
 
 /** The article's text with MDX tags and import lines removed: what a hand could have typed. */

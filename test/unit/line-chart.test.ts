@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accuracyRange, bandPath, linePath, ticks } from '../../src/components/data/line-chart';
+import { accuracyRange, bandPath, linePath, ticks } from '../../src/present/line-chart';
 import { type ChartFrame, xAt, yAt } from '../../src/lib/chart-scale';
 
 /** A 100 × 100 plot area inset by 10 on every side, x from −1 to 1, y from 0 to 1. */

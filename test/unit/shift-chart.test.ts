@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runRowText, runRowValue } from '../../src/components/data/behaviour-cells';
+import { runRowText, runRowValue } from '../../src/present/behaviour-cells';
 import {
   builtStyle,
   legendMarkup,
@@ -17,7 +17,7 @@ import {
   type ShiftSeries,
   tableDigits,
   tableRowsMarkup,
-} from '../../src/components/data/shift-chart';
+} from '../../src/present/shift-chart';
 import type { BehaviourEntry } from '../../src/lib/manifest';
 import { defaultSettings } from '../../src/live/settings';
 import { readerRunLabel, readerSummary } from '../../src/live/reader-summary';

@@ -1,6 +1,6 @@
 import type { LayerEntry, Manifest, SheetEntry, VariantEntry } from '../../lib/manifest';
 import { OPTIMIZERS } from '../../experiment/optimizers';
-import { formatAccuracy, formatCount } from './format';
+import { formatAccuracy, formatCount } from '../../present/format';
 
 /** Words for a display, as the article names it. */
 export const DISPLAY_WORDS: Record<SheetEntry['display'], string> = {

@@ -3,7 +3,7 @@
  * a mean line and of the band between the lowest and highest seed.
  */
 
-import { type ChartFrame, xAt, yAt } from '../../lib/chart-scale';
+import { type ChartFrame, xAt, yAt } from '../lib/chart-scale';
 
 // ShiftChart.astro reads the scale through this module, with the paths drawn on it.
 export { type ChartFrame, xAt, yAt };

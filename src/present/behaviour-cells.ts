@@ -1,5 +1,5 @@
-import { type BehaviourMetric, behaviourValue } from '../../lib/behaviour-values';
-import type { BehaviourEntry } from '../../lib/manifest';
+import { type BehaviourMetric, behaviourValue } from '../lib/behaviour-values';
+import type { BehaviourEntry } from '../lib/manifest';
 import { formatAccuracy, formatPercent, formatSigned } from './format';
 
 /**

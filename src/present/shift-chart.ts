@@ -1,4 +1,4 @@
-import type { BehaviourEntry } from '../../lib/manifest';
+import type { BehaviourEntry } from '../lib/manifest';
 import { formatAccuracy, upperFirst } from './format';
 import { bandPath, type BandPoint, type ChartFrame, linePath, round, ticks, xAt, yAt } from './line-chart';
 
