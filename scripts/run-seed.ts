@@ -8,6 +8,7 @@ import { measureBehaviour } from '../src/lib/behaviour';
 import { layerSizes } from '../src/lib/layer-sizes';
 import { disposeModel } from '../src/lib/model';
 import { composeNet } from '../src/lib/compose';
+import { meanNeighbourCorrelation } from '../src/lib/neighbour-correlation';
 import { denseNetOf } from '../src/lib/dense-tensors';
 import { effectiveSeedMeasures } from '../src/lib/effective-templates';
 import { edgeRegionWeights } from '../src/lib/region-weights';
@@ -114,6 +115,9 @@ export async function runSeed({ spec, seedIndex, label }: SeedTask, ctx: SeedCon
       if (effectivePerSeed) measures = await effectiveSeedMeasures(net, (await composeNet(net))[2].values, ctx.test);
     }
     const behaviour = measuresBehaviour(spec) ? await timedBehaviour(trained.model, ctx.test) : {};
+    // How smooth the second layer's composed images are: the article compares the networks
+    // trained on centred and on moved digits by it.
+    const layer2 = spec.architecture === 'mlp' ? { layer2Smoothness: meanNeighbourCorrelation((await composeNet(net))[1].values) } : {};
     const outputPath = `composed/${spec.id}-seed${seedIndex + 1}-output.f32`;
     await writeFile(join(dir, outputPath), littleEndianBytes(outputImages));
     return {
@@ -127,6 +131,7 @@ export async function runSeed({ spec, seedIndex, label }: SeedTask, ctx: SeedCon
         outputImages: outputPath,
         trainingSeconds: trained.trainingSeconds,
         ...measures,
+        ...layer2,
         ...behaviour,
       },
     };

@@ -125,6 +125,11 @@ export const BEHAVIOUR_CLAIMS: Claim[] = [
     check: { kind: 'near', left: { variant: MOVED, metric: 'testAccuracy' }, right: { variant: BIG, metric: 'testAccuracy' }, tolerance: 0.01 },
   },
   {
+    id: 'moved-training-smoother-layer2',
+    says: 'the second-layer images of the network trained on moved digits are smoother: neighbouring pixels in them agree more than in the original’s',
+    check: { kind: 'greater', left: { variant: MOVED, metric: 'layer2Smoothness' }, right: { variant: BIG, metric: 'layer2Smoothness' } },
+  },
+  {
     id: 'moved-training-keeps-edges',
     says: 'the network trained on moved digits leans on the top strip harder than the original: its 6 weights it more',
     check: { kind: 'greater', left: { variant: MOVED, metric: 'edgeWeight', region: 'top', digit: 6 }, right: { variant: BIG, metric: 'edgeWeight', region: 'top', digit: 6 } },

@@ -243,6 +243,8 @@ export function quantityWords(q: Quantity): string {
       return `${who}: mean strength of effective over composed images`;
     case 'ownerEdgeWeight':
       return `${who}: owners' images over their regions, mean (z)`;
+    case 'layer2Smoothness':
+      return `${who}: neighbouring pixels' correlation in the layer-2 images, mean`;
     case 'shareOfInkers':
       return `share of ${q.region} inkers that are ${q.digit}s`;
     case 'topInkersShare':
@@ -282,6 +284,7 @@ export function gapWords(value: number, unit: QuantityUnit): string {
     case 'z':
       return `${round(value)} z`;
     case 'cosine':
+    case 'correlation':
       return round(value);
     case 'count':
       return `${round(value)} images`;

@@ -186,6 +186,8 @@ export const seedRunSchema = z.object({
   trainingSeconds: z.number().nonnegative(),
   /** Multi-layer variants: cosine and strength of the mean effective templates, and their edge weights. */
   ...seedEffectiveFields,
+  /** Multi-layer variants: the mean neighbour correlation of the composed layer-2 images (`neighbour-correlation.ts`). */
+  layer2Smoothness: z.number().min(-1).max(1).optional(),
   /** The behaviour tests (experiment variants and the 60k study variants), and the seconds they took. */
   behaviour: behaviourSchema.optional(),
   behaviourSeconds: z.number().nonnegative().optional(),

@@ -21,6 +21,8 @@ export type Quantity =
   | { variant: string; metric: 'meanEffectiveStrength' }
   /** Mean over the edge regions of the z-score of the image of the digit that inks the region most. */
   | { variant: string; metric: 'ownerEdgeWeight' }
+  /** Mean neighbour correlation of the composed layer-2 images: how smooth they are. */
+  | { variant: string; metric: 'layer2Smoothness' }
   /** Of the training images inking a region, the share that are `digit`s. */
   | { metric: 'shareOfInkers'; region: string; digit: number }
   /** Of the training images inking a region, the share that are one of the `count` digits that ink it most. */
@@ -32,7 +34,7 @@ export type Quantity =
 export type RunQuantity = Extract<Quantity, { variant: string }>;
 
 /** What a quantity is measured in: how a difference of two of them is written. */
-export type QuantityUnit = 'accuracy' | 'share' | 'probability' | 'z' | 'cosine' | 'count';
+export type QuantityUnit = 'accuracy' | 'share' | 'probability' | 'z' | 'cosine' | 'correlation' | 'count';
 
 /** True for a quantity of the data set, which every seed shares. */
 export function isDataQuantity(q: Quantity): q is Exclude<Quantity, RunQuantity> {
@@ -56,6 +58,8 @@ export function unitOf(q: Quantity): QuantityUnit {
     case 'effectiveCosine':
     case 'meanEffectiveCosine':
       return 'cosine';
+    case 'layer2Smoothness':
+      return 'correlation';
     case 'meanEffectiveStrength':
     case 'shareOfInkers':
     case 'topInkersShare':
@@ -118,6 +122,8 @@ export function quantityOf(manifest: Manifest, run: SeedRun | undefined, q: Quan
       return mean(run.effectiveCosine ?? missing('effective cosine'));
     case 'meanEffectiveStrength':
       return mean(run.effectiveStrength ?? missing('effective strength'));
+    case 'layer2Smoothness':
+      return run.layer2Smoothness ?? missing('layer-2 smoothness');
   }
 }
 

@@ -159,6 +159,8 @@ describe('seeds, verdicts and margins', () => {
       effectiveEdgeWeights: [{ region: 'bottom-right', zScore: zScore.map((z, d) => (d === 9 ? v.eff9 : z)) }],
       effectiveCosine: Array.from({ length: 10 }, (_, d) => (d === 0 ? v.cos : 0.5)),
       effectiveStrength: Array.from({ length: 10 }, () => v.strength),
+      // Stands in for the layer-2 smoothness: its own number per seed, like the rest.
+      layer2Smoothness: v.cos - 0.1,
     };
   }
   const m = {
@@ -240,6 +242,8 @@ describe('seeds, verdicts and margins', () => {
       [a('meanEffectiveStrength'), 0.15, [2]],
       // One region, its owner the 9: the owner lean is the 9's z.
       [a('ownerEdgeWeight'), 0.5, [2]],
+      // 0.8, 0.5, 0.7.
+      [a('layer2Smoothness'), 0.6, [2]],
     ];
     for (const [q, bound, fails] of cases) expect(check({ kind: 'greater', left: q, right: bound }).failing, q.metric).toEqual(fails);
     const inkers = (q: Quantity, bound: number) => check({ kind: 'greater', left: q, right: bound }).holds;
