@@ -1,11 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enterSettings, retrainWidgetSelector, trainUntilDone, waitForControls } from '../../scripts/browser/retrain-widget';
 import { connectBrowser, disconnectBrowser, ROOT, recordErrors } from './harness';
+import { freePort } from './setup/free-port';
 
 let dev: ChildProcess | null = null;
 let base = '';
@@ -15,18 +15,6 @@ const output: string[] = [];
  * `npm run dev` has, and no other build or server shares it.
  */
 const cacheDir = mkdtempSync(join(tmpdir(), 'dev-server-vite-'));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Starts `astro dev` on a free localhost port, with an empty dependency cache, and waits until it answers. */
 beforeAll(async () => {

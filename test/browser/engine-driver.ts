@@ -4,11 +4,11 @@
  * virtual X display. The tests run page functions through `run`, the same in both.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import puppeteer from 'puppeteer-core';
 import { Builder, type WebDriver } from 'selenium-webdriver';
 import { browserPath } from '../../scripts/browser/chromium';
 import { FIREFOX, MINIBROWSER, WEBKIT_DRIVER, XVFB } from './setup/engines';
+import { freePort } from './setup/free-port';
 
 export type EngineName = 'firefox' | 'webkit';
 
@@ -74,18 +74,6 @@ async function openFirefox(): Promise<EnginePage> {
     errors: async () => errors.slice(),
     close: () => browser.close(),
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** A started helper process and what it has printed so far. */

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EngineName, type EnginePage, openEngine, waitFor } from './engine-driver';
 import { ROOT } from './harness';
+import { loadImagesInPage } from './page-scripts';
 import { serveStatic, type StaticServer } from '../../scripts/browser/static-server';
 
 /** How long a Train press may stay in "Preparing the model…" before it counts as stalled. */
@@ -24,22 +25,6 @@ interface Trained {
   rate: number;
   backend: string;
   auto: string;
-}
-
-/** Makes every image load now, and waits for each. */
-function loadImages(): Promise<{ broken: string[]; count: number }> {
-  const images = [...document.images];
-  for (const img of images) img.loading = 'eager';
-  return Promise.all(
-    images.map((img) =>
-      img.complete
-        ? Promise.resolve()
-        : new Promise<void>((done) => {
-            img.addEventListener('load', () => done(), { once: true });
-            img.addEventListener('error', () => done(), { once: true });
-          }),
-    ),
-  ).then(() => ({ broken: images.filter((i) => !i.complete || i.naturalWidth === 0).map((i) => i.src), count: images.length }));
 }
 
 /**
@@ -118,7 +103,7 @@ export function engineSuite(engine: EngineName): void {
     it('loads at 360 px with no error and no policy violation, every image loaded and no sideways scroll', async () => {
       await load(360, 740);
       log(`cross-origin isolated: ${await page.run(() => crossOriginIsolated)}, SharedArrayBuffer: ${await page.run(() => typeof SharedArrayBuffer !== 'undefined')}`);
-      const images = await page.run(loadImages);
+      const images = await page.run(loadImagesInPage);
       expect(images.count).toBeGreaterThan(10);
       expect(images.broken).toEqual([]);
       const [width, scroll, client] = await page.run(() => [innerWidth, document.documentElement.scrollWidth, document.documentElement.clientWidth]);

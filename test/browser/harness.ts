@@ -8,6 +8,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { inject } from 'vitest';
 import { GENERATED_MANIFEST } from '../../src/lib/generated-dir';
 import { type Manifest, parseManifest } from '../../src/lib/manifest';
+import { loadImagesInPage } from './page-scripts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -102,20 +103,7 @@ export async function openPage(options: OpenPageOptions = {}): Promise<OpenedPag
 
 /** Makes every lazy image load and waits until each has loaded or failed. */
 export async function loadAllImages(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    const images = [...document.images];
-    for (const img of images) img.loading = 'eager';
-    await Promise.all(
-      images.map((img) =>
-        img.complete
-          ? Promise.resolve()
-          : new Promise<void>((done) => {
-              img.addEventListener('load', () => done(), { once: true });
-              img.addEventListener('error', () => done(), { once: true });
-            }),
-      ),
-    );
-  });
+  await page.evaluate(loadImagesInPage);
 }
 
 export interface AxeViolation {

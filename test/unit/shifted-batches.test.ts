@@ -2,43 +2,11 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chooseBackend } from '../../scripts/backend';
 import { batchTensors } from '../../src/lib/batches';
-import type { DigitSet } from '../../src/lib/mnist';
-import { createModel, disposeModel } from '../../src/lib/model';
 import { DEFAULT_TRAINING, type TrainingConfig } from '../../src/experiment/training';
 import { translate } from '../../src/lib/pixel-transforms';
 import { createRandom, deriveSeed, permutation } from '../../src/lib/rng';
 import { drawShifts, shiftedBatchTensors } from '../../src/lib/shifted-batches';
-import { train } from '../../src/lib/train';
-
-function randomDigits(count: number, seed: number): DigitSet {
-  const random = createRandom(seed);
-  return {
-    count,
-    images: Uint8Array.from({ length: count * 784 }, () => (random() < 0.3 ? 1 + Math.floor(random() * 255) : 0)),
-    labels: Uint8Array.from({ length: count }, () => Math.floor(random() * 10)),
-  };
-}
-
-/** Every batch `train` feeds its step, as bytes, for a short run of the linear model. */
-async function batchesOf(config: TrainingConfig, data: DigitSet): Promise<Float32Array[]> {
-  const model = createModel('linear', config);
-  const seen: Float32Array[] = [];
-  try {
-    await train(model, data, { config }, async (xs) => {
-      seen.push(xs.dataSync() as Float32Array);
-      return [0, 0];
-    });
-  } finally {
-    disposeModel(model);
-  }
-  return seen;
-}
-
-/** Whether two lists of batches are the same bytes (deep equality of large float arrays is slow). */
-function sameBytes(a: Float32Array[], b: Float32Array[]): boolean {
-  const bytes = (x: Float32Array) => Buffer.from(x.buffer, x.byteOffset, x.byteLength);
-  return a.length === b.length && a.every((x, i) => bytes(x).equals(bytes(b[i])));
-}
+import { batchesOf, randomDigits, sameBytes } from '../helpers/training-batches';
 
 const data = randomDigits(300, 5);
 const base: TrainingConfig = { ...DEFAULT_TRAINING, epochs: 2, batchSize: 128 };

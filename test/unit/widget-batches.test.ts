@@ -3,40 +3,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { chooseBackend } from '../../scripts/backend';
 import { DEFAULT_TRAINING, type TrainingConfig } from '../../src/experiment/training';
 import { STUDY_VARIANTS, VARIANTS, variantConfig } from '../../src/experiment/variants';
-import type { DigitSet } from '../../src/lib/mnist';
-import { createModel, disposeModel } from '../../src/lib/model';
-import { createRandom } from '../../src/lib/rng';
-import { train } from '../../src/lib/train';
+import { batchesOf, randomDigits, sameBytes } from '../helpers/training-batches';
 import { defaultSettings, type RetrainSettings } from '../../src/live/settings';
 import { runWidgetRecipe } from '../../src/live/widget-recipe';
 import { widgetTrainingConfig } from '../../src/live/widget-training';
-
-function randomDigits(count: number, seed: number): DigitSet {
-  const random = createRandom(seed);
-  return {
-    count,
-    images: Uint8Array.from({ length: count * 784 }, () => (random() < 0.3 ? 1 + Math.floor(random() * 255) : 0)),
-    labels: Uint8Array.from({ length: count }, () => Math.floor(random() * 10)),
-  };
-}
-
-/** Every batch `train` feeds its step for `config`, as bytes. */
-async function batchesOf(config: TrainingConfig, data: DigitSet): Promise<Buffer[]> {
-  const model = createModel('linear', config);
-  const seen: Buffer[] = [];
-  try {
-    await train(model, data, { config }, async (xs) => {
-      const x = xs.dataSync() as Float32Array;
-      seen.push(Buffer.from(x.buffer, x.byteOffset, x.byteLength));
-      return [0, 0];
-    });
-  } finally {
-    disposeModel(model);
-  }
-  return seen;
-}
-
-const same = (a: Buffer[], b: Buffer[]) => a.length === b.length && a.every((x, i) => x.equals(b[i]));
 
 const data = randomDigits(300, 7);
 const spec = (id: string) => {
@@ -68,16 +38,16 @@ describe('the retraining widget moves its training digits as the pipeline does',
   it('feeds the moved-digit network\'s batches for the same seed (±2 px)', async () => {
     for (const seed of [1, 3]) {
       const fromWidget = await batchesOf(widgetTrainingConfig(widget(2, seed)), data);
-      expect(same(fromWidget, await batchesOf(pipeline('mlp-60k-translated', seed - 1), data)), `seed ${seed}`).toBe(true);
+      expect(sameBytes(fromWidget, await batchesOf(pipeline('mlp-60k-translated', seed - 1), data)), `seed ${seed}`).toBe(true);
       // And the moves are real: not the centred digits.
-      expect(same(fromWidget, await batchesOf(pipeline('mlp-60k', seed - 1), data))).toBe(false);
+      expect(sameBytes(fromWidget, await batchesOf(pipeline('mlp-60k', seed - 1), data))).toBe(false);
     }
   });
 
   it('feeds the centred recipe\'s batches, byte for byte, with no move', async () => {
     const config = widgetTrainingConfig(widget(0, 2));
     expect(config).not.toHaveProperty('maxShift');
-    expect(same(await batchesOf(config, data), await batchesOf(pipeline('mlp-60k', 1), data))).toBe(true);
+    expect(sameBytes(await batchesOf(config, data), await batchesOf(pipeline('mlp-60k', 1), data))).toBe(true);
   });
 
   it('passes every move from 1 to 3 px to the pipeline\'s training', () => {
