@@ -138,6 +138,22 @@ export function describeFailures(results: readonly ClaimResult[]): string[] {
     });
 }
 
+/**
+ * Stops a build whose text says something its data does not back: throws, listing the claims
+ * that fail, unless `allow` (an author's draft build, `ALLOW_FAILING_CLAIMS=1`) lets it go on.
+ * Returns the failures it let through.
+ */
+export function requireClaimsHold(results: readonly ClaimResult[], allow: boolean): string[] {
+  const failures = describeFailures(results);
+  if (failures.length && !allow) {
+    throw new Error(
+      `${failures.length} comparison(s) the article makes do not hold:\n  - ${failures.join('\n  - ')}\n` +
+        'Change the words in content/article.mdx or the check in content/claims*, or build a draft with ALLOW_FAILING_CLAIMS=1.',
+    );
+  }
+  return failures;
+}
+
 /** The claim results sorted by margin, most fragile first (fewest seed spreads from failing). */
 export function byMargin(results: readonly ClaimResult[]): ClaimResult[] {
   return [...results].sort((a, b) => a.margin.spreads - b.margin.spreads || a.claim.id.localeCompare(b.claim.id));

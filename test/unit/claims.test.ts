@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BehaviourMetric } from '../../src/lib/behaviour-values';
-import { checkClaims, type Claim, describeFailures, ownerEdgeWeight, type Quantity } from '../../src/lib/claims';
+import { checkClaims, type Claim, describeFailures, ownerEdgeWeight, type Quantity, requireClaimsHold } from '../../src/lib/claims';
 import type { BehaviourEntry, Manifest, SeedRun } from '../../src/lib/manifest';
 
 function run(seed: number, testAccuracy: number, bottomRight9: number): SeedRun {
@@ -272,5 +272,24 @@ describe('a check that a cure wins back a share of a loss', () => {
     expect(half.margin.unit).toBe('share');
     expect(half.margin.value).toBeCloseTo(0.05 / 0.18 - 0.5, 10);
     expect(checkClaims(m, [{ id: 'quarter', says: '', check: recovers(0.25) }])[0].failing).toEqual([]);
+  });
+});
+
+describe('requireClaimsHold', () => {
+  const results = checkClaims(manifest, [
+    { id: 'holds', says: 'big beats small', check: { kind: 'greater', left: acc('big'), right: acc('small') } },
+    { id: 'fails', says: 'big is above 0.975 on every run', check: { kind: 'greater', left: acc('big'), right: 0.975 } },
+  ]);
+
+  it('stops the build on a claim that fails, naming it and its seeds', () => {
+    expect(() => requireClaimsHold(results, false)).toThrow(/1 comparison\(s\)[\s\S]*fails: "big is above 0.975 on every run" fails on seeds 2, 3 of 3/);
+  });
+
+  it('lets an author’s draft go on, handing back the failures to print', () => {
+    expect(requireClaimsHold(results, true)).toEqual(['fails: "big is above 0.975 on every run" fails on seeds 2, 3 of 3']);
+  });
+
+  it('says nothing when every claim holds', () => {
+    expect(requireClaimsHold(results.slice(0, 1), false)).toEqual([]);
   });
 });
