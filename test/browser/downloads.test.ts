@@ -9,9 +9,13 @@ import { type SentResponse, serveStatic, type StaticServer } from '../../scripts
 
 afterAll(disconnectBrowser);
 
-/** The page's download budgets, in bytes, served without transfer compression. */
+/**
+ * The page's download budgets, in bytes, served without transfer compression. The page itself
+ * (HTML 0.31 MB) carries the ledger of claims (22 kB) and the reader's runs' chart data; all three
+ * widgets together came to 7.02 MB with them, so the budget leaves 80 kB above that.
+ */
 const TRAIN_MLP_BUDGET = 4.5e6;
-const ALL_WIDGETS_BUDGET = 7e6;
+const ALL_WIDGETS_BUDGET = 7.1e6;
 /** A flag name every tfjs-core build registers, and minifiers keep. */
 const TFJS_MARKER = 'KEEP_INTERMEDIATE_TENSORS';
 
