@@ -9,3 +9,12 @@ export function uniqueId(prefix: string): string {
   counters.set(prefix, n);
   return `${prefix}-${n}`;
 }
+
+/**
+ * Like `uniqueId`, but the first call with a prefix gives the prefix itself, so that a link to
+ * `#prefix` finds the first element; later calls give `prefix-2`, `prefix-3`, ….
+ */
+export function firstPlainId(prefix: string): string {
+  const id = uniqueId(prefix);
+  return id === `${prefix}-1` ? prefix : id;
+}
