@@ -6,7 +6,6 @@
  */
 import type { Architecture } from '../experiment/networks';
 
-
 /** The event a retraining widget dispatches on `window` after training, with the model as detail. */
 export const RETRAINED_EVENT = 'mnist:retrained';
 
