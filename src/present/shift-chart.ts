@@ -70,16 +70,24 @@ export function runPoints(behaviour: BehaviourEntry, panel: ShiftPanel): BandPoi
 }
 
 /**
+ * The mean of a line's accuracy at the four moves of `n` pixels (up, down, left and right), from
+ * its all-digits points along each axis; `missing` words the error when a move has no point.
+ */
+function meanOfMoves(points: (axis: ShiftAxis) => readonly BandPoint[] | undefined, n: number, missing: (axis: ShiftAxis, x: number) => string): number {
+  const at = (axis: ShiftAxis, x: number) => {
+    const point = points(axis)?.find((p) => p.x === x);
+    if (!point) throw new Error(missing(axis, x));
+    return point.mean;
+  };
+  return (at('rows', -n) + at('rows', n) + at('columns', -n) + at('columns', n)) / 4;
+}
+
+/**
  * Accuracy of a run with the test set moved `n` pixels, averaged over the four moves (up, down,
  * left and right); `n` = 0 is the unmoved test set.
  */
 export function movedAccuracy(behaviour: BehaviourEntry, n: number): number {
-  const at = (axis: ShiftAxis, offset: number) => {
-    const e = behaviour.shift[axis].find((s) => s.offset === offset);
-    if (!e) throw new Error(`the behaviour tests have no shift of ${offset} ${axis}`);
-    return e.accuracy;
-  };
-  return (at('rows', -n) + at('rows', n) + at('columns', -n) + at('columns', n)) / 4;
+  return meanOfMoves((axis) => runPoints(behaviour, { axis }), n, (axis, x) => `the behaviour tests have no shift of ${x} ${axis}`);
 }
 
 /**
@@ -257,12 +265,7 @@ export interface MovedAccuracy {
  * rows and columns panels.
  */
 export function seriesMovedAccuracy(panels: readonly ShiftPanel[], series: ShiftSeries, n: number): MovedAccuracy {
-  const at = (axis: ShiftAxis, x: number) => {
-    const k = panels.findIndex((p) => p.axis === axis && p.digit === undefined);
-    const point = series.points[k]?.find((p) => p.x === x);
-    if (!point) throw new Error(`shift chart: ${series.id} has no ${axis} point at ${x}`);
-    return point.mean;
-  };
-  const mean4 = (d: number) => (at('rows', -d) + at('rows', d) + at('columns', -d) + at('columns', d)) / 4;
-  return { id: series.id, unmoved: mean4(0), moved: mean4(n) };
+  const points = (axis: ShiftAxis) => series.points[panels.findIndex((p) => p.axis === axis && p.digit === undefined)];
+  const missing = (axis: ShiftAxis, x: number) => `shift chart: ${series.id} has no ${axis} point at ${x}`;
+  return { id: series.id, unmoved: meanOfMoves(points, 0, missing), moved: meanOfMoves(points, n, missing) };
 }
