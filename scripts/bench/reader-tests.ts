@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
 import { chromiumPath, WEBGPU_CHROMIUM_ARGS } from '../browser/chromium';
+import { lastReaderRun, retrainWidgetSelector, trainUntilDone, waitForControls } from '../browser/retrain-widget';
 import { serveStatic, type StaticServer } from '../browser/static-server';
 import { movedAccuracy } from '../../src/present/shift-chart';
 import type { BehaviourEntry } from '../../src/lib/manifest';
@@ -35,17 +36,15 @@ export async function benchReaderRuns(browser: Browser, server: StaticServer, se
       try {
         const size = trainSize ? `&mlp.n=${trainSize}` : '';
         await page.goto(`${server.url}?mlp.seed=${seed}&mlp.shift=${maxShift}&mlp.backend=${backend}${size}`, { timeout: 120_000 });
-        const sel = 'retrain-widget#retrain-mlp';
+        const sel = retrainWidgetSelector('mlp');
         const widget = page.locator(sel);
-        await widget.scrollIntoViewIfNeeded();
-        await page.waitForFunction((s) => document.querySelector<HTMLFieldSetElement>(`${s} fieldset`)?.disabled === false, sel);
+        await waitForControls(widget);
         const started = Date.now();
-        await widget.locator('button[data-action=train]').click();
-        await page.waitForFunction((s) => document.querySelector<HTMLElement>(s)?.dataset.state === 'done', sel, { timeout: 900_000 });
+        await trainUntilDone(widget, 900_000);
         const trainSeconds = (Date.now() - started) / 1000;
         await page.waitForFunction((s) => document.querySelector<HTMLElement>(s)?.dataset.behaviourSeconds !== undefined, sel, { timeout: 900_000 });
         const totalSeconds = (Date.now() - started) / 1000;
-        const run = await widget.evaluate(async (w) => (w as HTMLElement & { lastRun(): Promise<{ behaviour: BehaviourEntry; seconds: number } | null> }).lastRun());
+        const run = await lastReaderRun(widget);
         if (!run) throw new Error(`seed ${seed}, ${maxShift} px: the widget reported no tests`);
         rows.push({ seed, trainSize: trainSize ?? Number(await widget.locator('input[name=trainSize]').inputValue()), maxShift, backend: (await widget.getAttribute('data-backend')) ?? '?', trainSeconds, testSeconds: run.seconds, totalSeconds, behaviour: run.behaviour });
       } finally {
