@@ -25,11 +25,6 @@ import { type ReaderRun, readerRunLabel, readerSummary } from './reader-summary'
 
 const runs: ReaderRun[] = [];
 
-/** The runs shown, oldest first. */
-export function readerRuns(): readonly ReaderRun[] {
-  return runs;
-}
-
 /** Adds a run (dropping the oldest beyond the last few) and redraws the page's charts and tables. */
 export function addReaderRun(run: ReaderRun, doc: Document = document): void {
   runs.push(run);
@@ -119,7 +114,6 @@ function drawChart(chart: HTMLElement): void {
       });
     }
   }
-  chart.dataset.readerRuns = String(runs.length);
 }
 
 function fillBehaviourTable(table: HTMLTableElement): void {

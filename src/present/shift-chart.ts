@@ -164,9 +164,9 @@ export interface PanelIds {
  * The inside of panel `k`'s SVG: title, description, heading, ticks, axis label and one group per
  * series (band, line, markers), drawn on the frame every panel shares.
  */
-export function panelMarkup(panel: ShiftPanel, k: number, series: readonly ShiftSeries[], ids: PanelIds, range: { yMin: number; yMax: number } = SHIFT_RANGE): string {
+export function panelMarkup(panel: ShiftPanel, k: number, series: readonly ShiftSeries[], ids: PanelIds): string {
   const xs = series[0].points[k].map((p) => p.x);
-  const f = panelFrame(xs, range);
+  const f = panelFrame(xs, SHIFT_RANGE);
   const W = CHART_WIDTH;
   const H = CHART_HEIGHT;
   const out = [
