@@ -5,6 +5,7 @@ import { type Browser, chromium } from 'playwright-core';
 import { chromiumPath, WEBGPU_CHROMIUM_ARGS } from '../browser/chromium';
 import { lastReaderRun, retrainWidgetSelector, trainUntilDone, waitForControls } from '../browser/retrain-widget';
 import { serveStatic, type StaticServer } from '../browser/static-server';
+import { formatAccuracy } from '../../src/present/format';
 import { movedAccuracy } from '../../src/present/shift-chart';
 import type { BehaviourEntry } from '../../src/lib/manifest';
 import { textTable } from '../text-table';
@@ -57,7 +58,6 @@ export async function benchReaderRuns(browser: Browser, server: StaticServer, se
 
 /** The rows as a table: accuracy unmoved and at 2 and 3 px (mean of the four moves), and the times. */
 export function readerBenchTable(rows: readonly ReaderBenchRow[]): string {
-  const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
   return textTable(
     ['seed', 'images', 'moved in training', 'backend', 'unmoved', '±2 px', '±3 px', 'train s', 'tests s', 'train + tests s'],
     rows.map((r) => [
@@ -65,9 +65,9 @@ export function readerBenchTable(rows: readonly ReaderBenchRow[]): string {
       String(r.trainSize),
       `${r.maxShift} px`,
       r.backend,
-      pct(movedAccuracy(r.behaviour, 0)),
-      pct(movedAccuracy(r.behaviour, 2)),
-      pct(movedAccuracy(r.behaviour, 3)),
+      formatAccuracy(movedAccuracy(r.behaviour, 0)),
+      formatAccuracy(movedAccuracy(r.behaviour, 2)),
+      formatAccuracy(movedAccuracy(r.behaviour, 3)),
       r.trainSeconds.toFixed(1),
       r.testSeconds.toFixed(2),
       r.totalSeconds.toFixed(1),
