@@ -41,7 +41,7 @@ export interface ShiftSeries {
 const MARKERS: readonly MarkerKind[] = ['circle', 'square', 'triangle', 'diamond'];
 const DASHES = ['', '7 4', '2 3', '10 3 2 3'];
 /** At most this many article networks per chart: each gets its own colour, dash and marker. */
-export const MAX_BUILT_SERIES = 4;
+const MAX_BUILT_SERIES = 4;
 /** At most this many reader runs at once: each gets its own dash and marker in the text colour. */
 export const MAX_READER_SERIES = 3;
 
