@@ -1,6 +1,6 @@
 import { isBehaviourRowMetric, runRowText } from '../present/behaviour-cells';
+import { escapeMarkup } from '../present/markup';
 import {
-  escapeMarkup,
   legendMarkup,
   MAX_READER_SERIES,
   type MovedAccuracy,

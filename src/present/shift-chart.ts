@@ -1,5 +1,6 @@
 import type { BehaviourEntry } from '../lib/manifest';
 import { formatAccuracy, upperFirst } from './format';
+import { escapeMarkup, rangeMarkup } from './markup';
 import { bandPath, type BandPoint, type ChartFrame, linePath, round, ticks, xAt, yAt } from './line-chart';
 
 /**
@@ -150,11 +151,6 @@ export function markerPath(kind: MarkerKind, atX: number, atY: number): string {
   }
 }
 
-/** Text escaped for HTML and SVG markup. */
-export function escapeMarkup(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
 const dashAttr = (dash: string) => (dash ? ` stroke-dasharray="${dash}"` : '');
 /** A line's classes: its colour class, and `reader` for a reader's run. */
 const styleClasses = (style: SeriesStyle) => (style.reader ? `${style.className} reader` : style.className);
@@ -242,7 +238,7 @@ export function tableRowsMarkup(series: ShiftSeries, panels: readonly ShiftPanel
       const cells = columns
         .map((k) => {
           const p = series.points[k][row];
-          const range = series.style.reader ? '' : `<span class="range">${formatAccuracy(p.min)} to ${formatAccuracy(p.max)}</span>`;
+          const range = series.style.reader ? '' : rangeMarkup(p, formatAccuracy);
           return `<td class="n">${formatAccuracy(p.mean)}${range}</td>`;
         })
         .join('');
