@@ -2,8 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readBrowserDigits } from '../../scripts/bench/widget-recipe-node';
-import { writeBrowserData } from '../../scripts/figures/browser-data';
+import { readBrowserDigits, writeBrowserData } from '../../scripts/figures/browser-data';
 import type { BrowserData } from '../../src/lib/manifest';
 import type { DigitSet } from '../../src/lib/mnist';
 
