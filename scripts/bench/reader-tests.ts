@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
@@ -88,7 +89,7 @@ async function main(): Promise<void> {
   const server = await serveStatic(dist, { crossOriginIsolated: true });
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: WEBGPU_CHROMIUM_ARGS });
   try {
-    const out = [`The reader's network through the article's tests (multi-layer widget, defaults; ${readFileSync('/proc/cpuinfo', 'utf8').match(/^processor/gm)?.length ?? '?'} cores)\n`];
+    const out = [`The reader's network through the article's tests (multi-layer widget, defaults; ${availableParallelism()} cores)\n`];
     out.push(readerBenchTable(await benchReaderRuns(browser, server, [1, 2, 3], [0, 2], 'wasm')));
     if (process.argv.includes('--webgpu')) out.push(`\nWebGPU\n\n${readerBenchTable(await benchReaderRuns(browser, server, [1], [2], 'webgpu', 1000))}`);
     console.log(out.join('\n'));
