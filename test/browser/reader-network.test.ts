@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeWidgetRecipe } from '../../scripts/bench/widget-recipe-node';
 import { lastReaderRun, retrainWidgetSelector, waitForControls, type WidgetRun } from '../../scripts/browser/retrain-widget';
-import { runRowText } from '../../src/present/behaviour-cells';
+import { isBehaviourRowMetric, runRowText } from '../../src/present/behaviour-cells';
 import { formatAccuracy } from '../../src/present/format';
 import { movedAccuracy } from '../../src/present/shift-chart';
 import { GENERATED_DIR } from '../../src/lib/generated-dir';
@@ -88,7 +88,10 @@ async function expectShown(page: Page, series: string, run: WidgetRun): Promise<
     series,
   );
   expect(column.length).toBeGreaterThan(0);
-  for (const c of column) expect(c.text, `${c.metric} ${c.region ?? ''}`).toBe(runRowText(run.behaviour, c.metric as 'testAccuracy', c.region ?? undefined, series));
+  for (const c of column) {
+    if (!isBehaviourRowMetric(c.metric)) throw new Error(`the erase and plant table has a row of unknown metric "${c.metric}"`);
+    expect(c.text, `${c.metric} ${c.region ?? ''}`).toBe(runRowText(run.behaviour, c.metric, c.region ?? undefined, series));
+  }
 }
 
 /** ±2 px accuracy as the chart's table shows it (the mean of its four cells at ±2 rows and columns). */
