@@ -1,9 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
 import { chromiumPath, WEBGPU_CHROMIUM_ARGS } from '../browser/chromium';
+import { lastReaderRun, retrainWidgetSelector, trainUntilDone, waitForControls } from '../browser/retrain-widget';
 import { serveStatic, type StaticServer } from '../browser/static-server';
+import { formatAccuracy } from '../../src/present/format';
 import { movedAccuracy } from '../../src/present/shift-chart';
 import type { BehaviourEntry } from '../../src/lib/manifest';
 import { textTable } from '../text-table';
@@ -35,17 +38,15 @@ export async function benchReaderRuns(browser: Browser, server: StaticServer, se
       try {
         const size = trainSize ? `&mlp.n=${trainSize}` : '';
         await page.goto(`${server.url}?mlp.seed=${seed}&mlp.shift=${maxShift}&mlp.backend=${backend}${size}`, { timeout: 120_000 });
-        const sel = 'retrain-widget#retrain-mlp';
+        const sel = retrainWidgetSelector('mlp');
         const widget = page.locator(sel);
-        await widget.scrollIntoViewIfNeeded();
-        await page.waitForFunction((s) => document.querySelector<HTMLFieldSetElement>(`${s} fieldset`)?.disabled === false, sel);
+        await waitForControls(widget);
         const started = Date.now();
-        await widget.locator('button[data-action=train]').click();
-        await page.waitForFunction((s) => document.querySelector<HTMLElement>(s)?.dataset.state === 'done', sel, { timeout: 900_000 });
+        await trainUntilDone(widget, 900_000);
         const trainSeconds = (Date.now() - started) / 1000;
         await page.waitForFunction((s) => document.querySelector<HTMLElement>(s)?.dataset.behaviourSeconds !== undefined, sel, { timeout: 900_000 });
         const totalSeconds = (Date.now() - started) / 1000;
-        const run = await widget.evaluate(async (w) => (w as HTMLElement & { lastRun(): Promise<{ behaviour: BehaviourEntry; seconds: number } | null> }).lastRun());
+        const run = await lastReaderRun(widget);
         if (!run) throw new Error(`seed ${seed}, ${maxShift} px: the widget reported no tests`);
         rows.push({ seed, trainSize: trainSize ?? Number(await widget.locator('input[name=trainSize]').inputValue()), maxShift, backend: (await widget.getAttribute('data-backend')) ?? '?', trainSeconds, testSeconds: run.seconds, totalSeconds, behaviour: run.behaviour });
       } finally {
@@ -58,7 +59,6 @@ export async function benchReaderRuns(browser: Browser, server: StaticServer, se
 
 /** The rows as a table: accuracy unmoved and at 2 and 3 px (mean of the four moves), and the times. */
 export function readerBenchTable(rows: readonly ReaderBenchRow[]): string {
-  const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
   return textTable(
     ['seed', 'images', 'moved in training', 'backend', 'unmoved', '±2 px', '±3 px', 'train s', 'tests s', 'train + tests s'],
     rows.map((r) => [
@@ -66,9 +66,9 @@ export function readerBenchTable(rows: readonly ReaderBenchRow[]): string {
       String(r.trainSize),
       `${r.maxShift} px`,
       r.backend,
-      pct(movedAccuracy(r.behaviour, 0)),
-      pct(movedAccuracy(r.behaviour, 2)),
-      pct(movedAccuracy(r.behaviour, 3)),
+      formatAccuracy(movedAccuracy(r.behaviour, 0)),
+      formatAccuracy(movedAccuracy(r.behaviour, 2)),
+      formatAccuracy(movedAccuracy(r.behaviour, 3)),
       r.trainSeconds.toFixed(1),
       r.testSeconds.toFixed(2),
       r.totalSeconds.toFixed(1),
@@ -89,7 +89,7 @@ async function main(): Promise<void> {
   const server = await serveStatic(dist, { crossOriginIsolated: true });
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: WEBGPU_CHROMIUM_ARGS });
   try {
-    const out = [`The reader's network through the article's tests (multi-layer widget, defaults; ${readFileSync('/proc/cpuinfo', 'utf8').match(/^processor/gm)?.length ?? '?'} cores)\n`];
+    const out = [`The reader's network through the article's tests (multi-layer widget, defaults; ${availableParallelism()} cores)\n`];
     out.push(readerBenchTable(await benchReaderRuns(browser, server, [1, 2, 3], [0, 2], 'wasm')));
     if (process.argv.includes('--webgpu')) out.push(`\nWebGPU\n\n${readerBenchTable(await benchReaderRuns(browser, server, [1], [2], 'webgpu', 1000))}`);
     console.log(out.join('\n'));

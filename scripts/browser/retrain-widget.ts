@@ -3,6 +3,7 @@
  * shared by the browser tests and the browser benchmarks.
  */
 import type { Locator } from 'playwright-core';
+import type { BehaviourEntry } from '../../src/lib/manifest';
 
 /** A retraining widget on the article, by its id (`mlp` or `linear`). */
 export function retrainWidgetSelector(id: string): string {
@@ -48,4 +49,17 @@ export async function trainUntilDone(widget: Locator, timeout = 180_000): Promis
   if ((await widget.getAttribute('data-state')) !== 'done') {
     throw new Error(`training did not finish: ${await widget.locator('[data-role=status]').textContent()}`);
   }
+}
+
+/** A reader's network put through the article's tests, as the widget's `lastRun()` gives it (the parts read here). */
+export interface WidgetRun {
+  settings: { maxShift: number; seed: number };
+  behaviour: BehaviourEntry;
+  /** How long the tests took in the worker, in seconds. */
+  seconds: number;
+}
+
+/** The widget's last network put through the article's tests (its element's `lastRun()`), or null before any. */
+export async function lastReaderRun(widget: Locator): Promise<WidgetRun | null> {
+  return widget.evaluate(async (w) => (w as HTMLElement & { lastRun(): Promise<WidgetRun | null> }).lastRun());
 }

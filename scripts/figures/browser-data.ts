@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { packBrowserDigits, splitBrowserDigits } from '../../src/lib/browser-digits';
 import { PIXELS } from '../../src/lib/mnist-constants';
 import type { BrowserData } from '../../src/lib/manifest';
 import { headOf, type DigitSet } from '../../src/lib/mnist';
@@ -17,9 +18,7 @@ export const BROWSER_TEST_COUNT = 2000;
  */
 export async function writeBrowserData(outDir: string, train: DigitSet, test: DigitSet): Promise<BrowserData> {
   const write = async (name: string, set: DigitSet) => {
-    const raw = new Uint8Array(set.count * (PIXELS + 1));
-    raw.set(set.images.subarray(0, set.count * PIXELS), 0);
-    raw.set(set.labels.subarray(0, set.count), set.count * PIXELS);
+    const raw = packBrowserDigits(set);
     // mtime 0 in the header (zlib's default) keeps the file identical from run to run.
     const packed = gzipSync(raw, { level: 9 });
     const path = `data/${name}.bin.gz`;
@@ -37,4 +36,18 @@ export async function writeBrowserData(outDir: string, train: DigitSet, test: Di
     train: await write('browser-train', headOf(train, Math.min(BROWSER_TRAIN_COUNT, train.count))),
     test: await write('browser-test', headOf(test, Math.min(BROWSER_TEST_COUNT, test.count))),
   };
+}
+
+/**
+ * One of the widgets' digit files (`manifest.browserData.train` or `.test`) read back from the
+ * figures' folder `dir`, checked against the manifest's size and SHA-256 as the page checks it.
+ */
+export async function readBrowserDigits(dir: string, entry: BrowserData['train']): Promise<DigitSet> {
+  const path = join(dir, entry.path);
+  const bytes = gunzipSync(await readFile(path));
+  if (bytes.length !== entry.rawBytes || bytes.length !== entry.count * (PIXELS + 1)) {
+    throw new Error(`${path}: ${bytes.length} bytes unpacked, the manifest says ${entry.rawBytes} for ${entry.count} digits`);
+  }
+  if (createHash('sha256').update(bytes).digest('hex') !== entry.sha256) throw new Error(`${path}: checksum does not match the manifest`);
+  return splitBrowserDigits(bytes, entry.count);
 }

@@ -1,4 +1,4 @@
-import { PIXELS } from '../lib/mnist-constants';
+import { splitBrowserDigits } from '../lib/browser-digits';
 import type { BrowserData } from '../lib/manifest';
 import type { DigitBuffers } from './protocol';
 
@@ -55,11 +55,7 @@ async function fetchFile(url: string, entry: FileEntry, tick: (n: number) => voi
   const bytes = await collect(plain, entry);
   const digest = Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)), (b) => b.toString(16).padStart(2, '0')).join('');
   if (digest !== entry.sha256) throw new Error(`${entry.path}: checksum does not match the manifest`);
-  return {
-    count: entry.count,
-    images: bytes.subarray(0, entry.count * PIXELS),
-    labels: bytes.subarray(entry.count * PIXELS),
-  };
+  return splitBrowserDigits(bytes, entry.count);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { isBehaviourRowMetric, runRowText } from '../present/behaviour-cells';
+import { escapeMarkup } from '../present/markup';
 import {
-  escapeMarkup,
   legendMarkup,
   MAX_READER_SERIES,
   type MovedAccuracy,
@@ -24,11 +24,6 @@ import { type ReaderRun, readerRunLabel, readerSummary } from './reader-summary'
  */
 
 const runs: ReaderRun[] = [];
-
-/** The runs shown, oldest first. */
-export function readerRuns(): readonly ReaderRun[] {
-  return runs;
-}
 
 /** Adds a run (dropping the oldest beyond the last few) and redraws the page's charts and tables. */
 export function addReaderRun(run: ReaderRun, doc: Document = document): void {
@@ -119,7 +114,6 @@ function drawChart(chart: HTMLElement): void {
       });
     }
   }
-  chart.dataset.readerRuns = String(runs.length);
 }
 
 function fillBehaviourTable(table: HTMLTableElement): void {

@@ -13,13 +13,17 @@ export interface ReaderRun {
   backend: string;
 }
 
+/** The digits a run trained on: "centred digits", or "digits moved up to 2 px". */
+function trainingDigits(maxShift: number): string {
+  return maxShift === 0 ? 'centred digits' : `digits moved up to ${maxShift} px`;
+}
 
 /**
  * A run's label from its settings: how far its training digits moved, its seed, and what else
  * differs from the widget's defaults that a reader would change (network, images, epochs).
  */
 export function readerRunLabel(s: RetrainSettings): string {
-  const moved = s.maxShift === 0 ? 'centred digits' : `digits moved up to ${s.maxShift} px`;
+  const moved = trainingDigits(s.maxShift);
   const net = s.architecture === 'linear' ? '784-10, ' : '';
   const from = s.fromBuild ? ', from the build’s weights' : '';
   return `Your network: ${net}${moved}, seed ${s.seed}, ${formatCount(s.trainSize)} images × ${s.epochs} epoch${s.epochs === 1 ? '' : 's'}${from}`;
@@ -36,7 +40,7 @@ export function readerSummary(runs: readonly ReaderRun[], article: readonly Move
   const change = (from: number, to: number) => `from ${formatAccuracy(from)} to ${formatAccuracy(to)} (${formatSigned((to - from) * 100, 1)} points)`;
   const yours = [...runs]
     .reverse()
-    .map((r) => `your network trained on ${r.settings.maxShift === 0 ? 'centred digits' : `digits moved up to ${r.settings.maxShift} px`} (seed ${r.settings.seed}) goes ${change(movedAccuracy(r.behaviour, 0), movedAccuracy(r.behaviour, n))}`);
+    .map((r) => `your network trained on ${trainingDigits(r.settings.maxShift)} (seed ${r.settings.seed}) goes ${change(movedAccuracy(r.behaviour, 0), movedAccuracy(r.behaviour, n))}`);
   const theirs = (['centred', 'moved'] as const).flatMap((kind) => {
     const s = article.find((x) => x.id === builtIds[kind]);
     if (!s) return [];

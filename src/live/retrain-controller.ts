@@ -9,7 +9,8 @@ import { announceRetrained, downloadModel } from './model-export';
 import type { BackendReport, FromWorker, WorkerState } from './protocol';
 import { addReaderRun, shiftChartId } from './reader-runs';
 import type { ReaderRun } from './reader-summary';
-import { movedAccuracy } from '../present/shift-chart';
+import { formatAccuracy } from '../present/format';
+import { movedAccuracy, SUMMARY_SHIFT } from '../present/shift-chart';
 import { paintStrip, renderConfusion, renderGuesses } from './results-view';
 import { BACKEND_LABELS, defaultSettings, type RetrainSettings } from './settings';
 import { readForm, writeForm } from './settings-form';
@@ -209,13 +210,12 @@ export class RetrainController {
     this.#setState(this.#state);
     this.#lastRun = run;
     addReaderRun(run);
-    const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
     const id = shiftChartId();
     const where = id ? ` Your network is now on the <a href="#${id}">chart of moved digits</a> and in the erase and plant table.` : '';
     const label = BACKEND_LABELS[run.backend as keyof typeof BACKEND_LABELS] ?? run.backend;
     this.#el('[data-role=behaviour]').innerHTML =
-      `The article’s tests on your network took ${run.seconds.toFixed(1)} s on ${label}: ${pct(movedAccuracy(run.behaviour, 0))} of the test digits right as they are, ` +
-      `${pct(movedAccuracy(run.behaviour, 2))} moved 2 pixels, ${pct(movedAccuracy(run.behaviour, 3))} moved 3.${where}`;
+      `The article’s tests on your network took ${run.seconds.toFixed(1)} s on ${label}: ${formatAccuracy(movedAccuracy(run.behaviour, 0))} of the test digits right as they are, ` +
+      `${formatAccuracy(movedAccuracy(run.behaviour, SUMMARY_SHIFT))} moved ${SUMMARY_SHIFT} pixels, ${formatAccuracy(movedAccuracy(run.behaviour, 3))} moved 3.${where}`;
     this.#root.dataset.behaviourSeconds = run.seconds.toFixed(3);
   }
 

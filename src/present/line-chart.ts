@@ -5,7 +5,7 @@
 
 import { type ChartFrame, xAt, yAt } from '../lib/chart-scale';
 
-// ShiftChart.astro reads the scale through this module, with the paths drawn on it.
+// The shift chart (shift-chart.ts) reads the scale through this module, with the paths drawn on it.
 export { type ChartFrame, xAt, yAt };
 
 /** One point of a series: the mean over seeds at `x`, and the seed range. */
@@ -29,18 +29,6 @@ export function bandPath(f: ChartFrame, points: readonly BandPoint[]): string {
   const upper = points.map((p) => `${round(xAt(f, p.x))} ${round(yAt(f, p.max))}`);
   const lower = [...points].reverse().map((p) => `${round(xAt(f, p.x))} ${round(yAt(f, p.min))}`);
   return `M${upper.join(' L')} L${lower.join(' L')} Z`;
-}
-
-/**
- * A y range for accuracies (0-1) that holds every value: from the lowest value rounded down to a
- * step of `step` (never below 0) up to 1.
- */
-export function accuracyRange(values: readonly number[], step = 0.1): { yMin: number; yMax: number } {
-  const low = Math.min(...values);
-  if (!Number.isFinite(low)) throw new Error('accuracyRange: no values');
-  // The small tolerance keeps a value that is exactly a step (0.5) from dropping to the step below.
-  const yMin = Math.max(0, Math.floor(low / step + 1e-9) * step);
-  return { yMin: Math.round(yMin * 1000) / 1000, yMax: 1 };
 }
 
 /** Tick values from `yMin` to `yMax` at a round step that gives at most `most` ticks. */

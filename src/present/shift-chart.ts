@@ -1,5 +1,6 @@
 import type { BehaviourEntry } from '../lib/manifest';
 import { formatAccuracy, upperFirst } from './format';
+import { escapeMarkup, rangeMarkup } from './markup';
 import { bandPath, type BandPoint, type ChartFrame, linePath, round, ticks, xAt, yAt } from './line-chart';
 
 /**
@@ -25,8 +26,11 @@ export interface SeriesStyle {
   className: string;
   dash: string;
   marker: MarkerKind;
-  /** Draw the seed band (several seeds) or not (one run). */
-  band: boolean;
+  /**
+   * A reader's run: one network, so no seed band or range, and its markup classed `reader` for the
+   * page to find and replace. Otherwise an article's network, the mean over several seeds.
+   */
+  reader: boolean;
 }
 
 /** One network's line in every panel: `points[k]` belongs to panel k. */
@@ -41,20 +45,20 @@ export interface ShiftSeries {
 const MARKERS: readonly MarkerKind[] = ['circle', 'square', 'triangle', 'diamond'];
 const DASHES = ['', '7 4', '2 3', '10 3 2 3'];
 /** At most this many article networks per chart: each gets its own colour, dash and marker. */
-export const MAX_BUILT_SERIES = 4;
+const MAX_BUILT_SERIES = 4;
 /** At most this many reader runs at once: each gets its own dash and marker in the text colour. */
 export const MAX_READER_SERIES = 3;
 
 /** The style of the article's i-th network. */
 export function builtStyle(i: number): SeriesStyle {
   if (i >= MAX_BUILT_SERIES) throw new Error(`shift chart: at most ${MAX_BUILT_SERIES} networks, not ${i + 1}`);
-  return { className: `s${i}`, dash: DASHES[i], marker: MARKERS[i], band: true };
+  return { className: `s${i}`, dash: DASHES[i], marker: MARKERS[i], reader: false };
 }
 
 /** The style of the reader's i-th run shown (0 the oldest). */
 export function readerStyle(i: number): SeriesStyle {
   if (i >= MAX_READER_SERIES) throw new Error(`shift chart: at most ${MAX_READER_SERIES} of your runs, not ${i + 1}`);
-  return { className: `r${i} reader`, dash: ['', '5 3', '1.5 2.5'][i], marker: (['square', 'diamond', 'circle'] as const)[i], band: false };
+  return { className: `r${i}`, dash: ['', '5 3', '1.5 2.5'][i], marker: (['square', 'diamond', 'circle'] as const)[i], reader: true };
 }
 
 /** Chart size in SVG units. */
@@ -70,16 +74,24 @@ export function runPoints(behaviour: BehaviourEntry, panel: ShiftPanel): BandPoi
 }
 
 /**
+ * The mean of a line's accuracy at the four moves of `n` pixels (up, down, left and right), from
+ * its all-digits points along each axis; `missing` words the error when a move has no point.
+ */
+function meanOfMoves(points: (axis: ShiftAxis) => readonly BandPoint[] | undefined, n: number, missing: (axis: ShiftAxis, x: number) => string): number {
+  const at = (axis: ShiftAxis, x: number) => {
+    const point = points(axis)?.find((p) => p.x === x);
+    if (!point) throw new Error(missing(axis, x));
+    return point.mean;
+  };
+  return (at('rows', -n) + at('rows', n) + at('columns', -n) + at('columns', n)) / 4;
+}
+
+/**
  * Accuracy of a run with the test set moved `n` pixels, averaged over the four moves (up, down,
  * left and right); `n` = 0 is the unmoved test set.
  */
 export function movedAccuracy(behaviour: BehaviourEntry, n: number): number {
-  const at = (axis: ShiftAxis, offset: number) => {
-    const e = behaviour.shift[axis].find((s) => s.offset === offset);
-    if (!e) throw new Error(`the behaviour tests have no shift of ${offset} ${axis}`);
-    return e.accuracy;
-  };
-  return (at('rows', -n) + at('rows', n) + at('columns', -n) + at('columns', n)) / 4;
+  return meanOfMoves((axis) => runPoints(behaviour, { axis }), n, (axis, x) => `the behaviour tests have no shift of ${x} ${axis}`);
 }
 
 /**
@@ -116,7 +128,7 @@ export function seriesLinesText(panel: ShiftPanel, series: readonly ShiftSeries[
 /** A panel's text description for screen readers: the axes, then every line's values. */
 export function panelDescription(panel: ShiftPanel, frame: ChartFrame, series: readonly ShiftSeries[], k: number): string {
   const xs = series[0].points[k].map((p) => p.x);
-  const bands = series.some((s) => s.style.band) ? ' Each line of the article’s networks is the mean over seeds; a shaded band spans the lowest to the highest seed.' : '';
+  const bands = series.some((s) => !s.style.reader) ? ' Each line of the article’s networks is the mean over seeds; a shaded band spans the lowest to the highest seed.' : '';
   return (
     `Line chart of accuracy (vertical axis, ${formatAccuracy(frame.yMin)} to ${formatAccuracy(frame.yMax)}) against the shift in pixels ` +
     `(horizontal axis, ${xs[0]} to +${xs[xs.length - 1]}) for ${whose(panel.digit)}. ${seriesLinesText(panel, series, k)}${bands}`
@@ -139,12 +151,9 @@ export function markerPath(kind: MarkerKind, atX: number, atY: number): string {
   }
 }
 
-/** Text escaped for HTML and SVG markup. */
-export function escapeMarkup(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
 const dashAttr = (dash: string) => (dash ? ` stroke-dasharray="${dash}"` : '');
+/** A line's classes: its colour class, and `reader` for a reader's run. */
+const styleClasses = (style: SeriesStyle) => (style.reader ? `${style.className} reader` : style.className);
 
 /** Ids of a panel's title and description, which its `aria-labelledby` names. */
 export interface PanelIds {
@@ -156,9 +165,9 @@ export interface PanelIds {
  * The inside of panel `k`'s SVG: title, description, heading, ticks, axis label and one group per
  * series (band, line, markers), drawn on the frame every panel shares.
  */
-export function panelMarkup(panel: ShiftPanel, k: number, series: readonly ShiftSeries[], ids: PanelIds, range: { yMin: number; yMax: number } = SHIFT_RANGE): string {
+export function panelMarkup(panel: ShiftPanel, k: number, series: readonly ShiftSeries[], ids: PanelIds): string {
   const xs = series[0].points[k].map((p) => p.x);
-  const f = panelFrame(xs, range);
+  const f = panelFrame(xs, SHIFT_RANGE);
   const W = CHART_WIDTH;
   const H = CHART_HEIGHT;
   const out = [
@@ -186,8 +195,8 @@ export function seriesMarkup(series: readonly ShiftSeries[], k: number, f: Chart
   return series
     .map((s) => {
       const points = s.points[k];
-      const parts = [`<g class="series ${s.style.className}" data-series="${escapeMarkup(s.id)}">`];
-      if (s.style.band) parts.push(`<path class="band" d="${bandPath(f, points)}"></path>`);
+      const parts = [`<g class="series ${styleClasses(s.style)}" data-series="${escapeMarkup(s.id)}">`];
+      if (!s.style.reader) parts.push(`<path class="band" d="${bandPath(f, points)}"></path>`);
       parts.push(`<path class="line" d="${linePath(f, points)}"${dashAttr(s.style.dash)}></path>`);
       for (const p of points) parts.push(`<path class="marker" d="${markerPath(s.style.marker, xAt(f, p.x), yAt(f, p.mean))}"></path>`);
       parts.push('</g>');
@@ -201,7 +210,7 @@ export function legendMarkup(series: readonly ShiftSeries[]): string {
   return series
     .map(
       (s) =>
-        `<li class="${s.style.className.includes('reader') ? 'reader' : ''}"><svg viewBox="0 0 40 12" width="40" height="12" aria-hidden="true" class="${s.style.className}"><line x1="2" y1="6" x2="38" y2="6"${dashAttr(s.style.dash)}></line><path d="${markerPath(s.style.marker, 20, 6)}"></path></svg><span>${escapeMarkup(s.label)}</span></li>`,
+        `<li class="${s.style.reader ? 'reader' : ''}"><svg viewBox="0 0 40 12" width="40" height="12" aria-hidden="true" class="${styleClasses(s.style)}"><line x1="2" y1="6" x2="38" y2="6"${dashAttr(s.style.dash)}></line><path d="${markerPath(s.style.marker, 20, 6)}"></path></svg><span>${escapeMarkup(s.label)}</span></li>`,
     )
     .join('');
 }
@@ -223,20 +232,19 @@ export function tableRowsMarkup(series: ShiftSeries, panels: readonly ShiftPanel
   };
   const columns = [undefined, ...digits].map(panelOf);
   const offsets = series.points[columns[0]].map((p) => p.x);
-  const cls = series.style.band ? '' : ' reader';
   return offsets
     .map((x, row) => {
       const head = row === 0 ? `<th scope="rowgroup" rowspan="${offsets.length}">${escapeMarkup(series.label)}</th>` : '';
       const cells = columns
         .map((k) => {
           const p = series.points[k][row];
-          const range = series.style.band ? `<span class="range">${formatAccuracy(p.min)} to ${formatAccuracy(p.max)}</span>` : '';
+          const range = series.style.reader ? '' : rangeMarkup(p, formatAccuracy);
           return `<td class="n">${formatAccuracy(p.mean)}${range}</td>`;
         })
         .join('');
-      const classes = [row === 0 ? 'first' : '', cls.trim()].filter(Boolean).join(' ');
+      const classes = [row === 0 ? 'first' : '', series.style.reader ? 'reader' : ''].filter(Boolean).join(' ');
       // Only a reader's rows carry their series and offset: the page finds them to replace them.
-      const data = series.style.band ? '' : ` data-series="${escapeMarkup(series.id)}" data-offset="${x}"`;
+      const data = series.style.reader ? ` data-series="${escapeMarkup(series.id)}" data-offset="${x}"` : '';
       return `<tr${classes ? ` class="${classes}"` : ''}${data}>${head}<th scope="row" class="n">${signedOffset(x)}</th>${cells}</tr>`;
     })
     .join('');
@@ -257,12 +265,7 @@ export interface MovedAccuracy {
  * rows and columns panels.
  */
 export function seriesMovedAccuracy(panels: readonly ShiftPanel[], series: ShiftSeries, n: number): MovedAccuracy {
-  const at = (axis: ShiftAxis, x: number) => {
-    const k = panels.findIndex((p) => p.axis === axis && p.digit === undefined);
-    const point = series.points[k]?.find((p) => p.x === x);
-    if (!point) throw new Error(`shift chart: ${series.id} has no ${axis} point at ${x}`);
-    return point.mean;
-  };
-  const mean4 = (d: number) => (at('rows', -d) + at('rows', d) + at('columns', -d) + at('columns', d)) / 4;
-  return { id: series.id, unmoved: mean4(0), moved: mean4(n) };
+  const points = (axis: ShiftAxis) => series.points[panels.findIndex((p) => p.axis === axis && p.digit === undefined)];
+  const missing = (axis: ShiftAxis, x: number) => `shift chart: ${series.id} has no ${axis} point at ${x}`;
+  return { id: series.id, unmoved: meanOfMoves(points, 0, missing), moved: meanOfMoves(points, n, missing) };
 }

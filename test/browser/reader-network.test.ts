@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeWidgetRecipe } from '../../scripts/bench/widget-recipe-node';
-import { runRowText } from '../../src/present/behaviour-cells';
+import { lastReaderRun, retrainWidgetSelector, waitForControls, type WidgetRun } from '../../scripts/browser/retrain-widget';
+import { isBehaviourRowMetric, runRowText } from '../../src/present/behaviour-cells';
 import { formatAccuracy } from '../../src/present/format';
 import { movedAccuracy } from '../../src/present/shift-chart';
 import { GENERATED_DIR } from '../../src/lib/generated-dir';
@@ -12,15 +13,9 @@ import { disconnectBrowser, openPage, readManifest, ROOT } from './harness';
 
 afterAll(disconnectBrowser);
 
-const WIDGET = 'retrain-widget#retrain-mlp';
+const WIDGET = retrainWidgetSelector('mlp');
 const CHART = '[data-shift-chart]';
 const SHOTS = process.env.READER_SHOTS;
-
-interface WorkerRun {
-  settings: { maxShift: number; seed: number };
-  behaviour: BehaviourEntry;
-  seconds: number;
-}
 
 /** What the same recipe gives in Node at the widget's defaults, seed 1, digits moved up to 2 px. */
 let nodeMoved: BehaviourEntry;
@@ -31,10 +26,9 @@ beforeAll(async () => {
 }, 600_000);
 
 /** Chooses a move of the training digits and presses Train, by keyboard only; waits for the tests' results. */
-async function trainByKeyboard(page: Page, maxShift: number): Promise<WorkerRun> {
+async function trainByKeyboard(page: Page, maxShift: number): Promise<WidgetRun> {
   const widget = page.locator(WIDGET);
-  await widget.scrollIntoViewIfNeeded();
-  await page.waitForFunction((s) => document.querySelector<HTMLFieldSetElement>(`${s} fieldset`)?.disabled === false, WIDGET);
+  await waitForControls(widget);
   const select = widget.locator('select[name=maxShift]');
   await select.focus();
   const current = Number(await select.inputValue());
@@ -57,8 +51,9 @@ async function trainByKeyboard(page: Page, maxShift: number): Promise<WorkerRun>
     [WIDGET, before] as const,
     { timeout: 300_000 },
   );
-  const run = await widget.evaluate(async (w) => (w as HTMLElement & { lastRun(): Promise<unknown> }).lastRun());
-  return run as WorkerRun;
+  const run = await lastReaderRun(widget);
+  if (!run) throw new Error('the widget reported no tests');
+  return run;
 }
 
 /** The texts of a reader run's rows in the chart's table for `axis`: per offset, all digits then each digit's column. */
@@ -74,7 +69,7 @@ function tableTexts(page: Page, axis: 'rows' | 'columns', series: string): Promi
 }
 
 /** Checks that the chart's table, its lines and the erase and plant table show the worker's numbers for a run. */
-async function expectShown(page: Page, series: string, run: WorkerRun): Promise<void> {
+async function expectShown(page: Page, series: string, run: WidgetRun): Promise<void> {
   const digitsOf = (axis: string) => page.evaluate(([sel, a]) => document.querySelector<HTMLElement>(`${sel} table[data-axis=${a}]`)?.dataset.digits ?? '', [CHART, axis] as const);
   for (const axis of ['rows', 'columns'] as const) {
     const digits = (await digitsOf(axis)).split(',').filter(Boolean).map(Number);
@@ -93,7 +88,10 @@ async function expectShown(page: Page, series: string, run: WorkerRun): Promise<
     series,
   );
   expect(column.length).toBeGreaterThan(0);
-  for (const c of column) expect(c.text, `${c.metric} ${c.region ?? ''}`).toBe(runRowText(run.behaviour, c.metric as 'testAccuracy', c.region ?? undefined, series));
+  for (const c of column) {
+    if (!isBehaviourRowMetric(c.metric)) throw new Error(`the erase and plant table has a row of unknown metric "${c.metric}"`);
+    expect(c.text, `${c.metric} ${c.region ?? ''}`).toBe(runRowText(run.behaviour, c.metric, c.region ?? undefined, series));
+  }
 }
 
 /** ±2 px accuracy as the chart's table shows it (the mean of its four cells at ±2 rows and columns). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accuracyRange, bandPath, linePath, ticks } from '../../src/present/line-chart';
+import { bandPath, linePath, ticks } from '../../src/present/line-chart';
 import { type ChartFrame, xAt, yAt } from '../../src/lib/chart-scale';
 
 /** A 100 × 100 plot area inset by 10 on every side, x from −1 to 1, y from 0 to 1. */
@@ -18,13 +18,6 @@ describe('line chart geometry', () => {
     ];
     expect(linePath(frame, points)).toBe('M10 60 L110 10');
     expect(bandPath(frame, points)).toBe('M10 50 L110 10 L110 20 L10 70 Z');
-  });
-
-  it('rounds the accuracy range down to a tenth, never below 0, up to 1', () => {
-    expect(accuracyRange([0.97, 0.48, 0.81])).toEqual({ yMin: 0.4, yMax: 1 });
-    expect(accuracyRange([0.5])).toEqual({ yMin: 0.5, yMax: 1 });
-    expect(accuracyRange([0.03])).toEqual({ yMin: 0, yMax: 1 });
-    expect(() => accuracyRange([])).toThrow(/no values/);
   });
 
   it('puts ticks at a round step, at most the number asked for', () => {

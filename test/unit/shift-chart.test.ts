@@ -77,8 +77,9 @@ describe('shift chart data', () => {
     expect(both).toContain('<g class="series r0 reader" data-series="reader-1"><path class="line"');
     expect(both.match(/class="band"/g)).toHaveLength(1);
     expect(both.endsWith(seriesMarkup([reader], 0, panelFrame(OFFSETS, SHIFT_RANGE)))).toBe(true);
-    // The frame runs from 0 to 100%: the y of 0.3 is below the middle.
-    expect(both).toContain('<text x="37" y="');
+    // The frame runs from 0 to 100%: 0% at the bottom of the plot (y 194), 100% at its top (y 26).
+    expect(both).toContain('<line x1="42" x2="310" y1="194" y2="194"></line><text x="37" y="198" text-anchor="end">0%</text>');
+    expect(both).toContain('<line x1="42" x2="310" y1="26" y2="26"></line><text x="37" y="30" text-anchor="end">100%</text>');
   });
 
   it("describes every line's values for screen readers, and escapes markup", () => {

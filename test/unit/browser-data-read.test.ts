@@ -1,9 +1,9 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readBrowserDigits } from '../../scripts/bench/widget-recipe-node';
-import { writeBrowserData } from '../../scripts/figures/browser-data';
+import { readBrowserDigits, writeBrowserData } from '../../scripts/figures/browser-data';
 import type { BrowserData } from '../../src/lib/manifest';
 import type { DigitSet } from '../../src/lib/mnist';
 
@@ -36,5 +36,8 @@ describe('readBrowserDigits', () => {
     await expect(readBrowserDigits(dir, { ...data.train, sha256: '0'.repeat(64) })).rejects.toThrow(/train\.bin\.gz: checksum does not match/);
     await writeFile(join(dir, data.test.path), Buffer.from([0x1f, 0x8b]));
     await expect(readBrowserDigits(dir, data.test)).rejects.toThrow();
+    // Valid gzip, the wrong size: 10 bytes, where the manifest gives 12 digits of 785.
+    await writeFile(join(dir, data.test.path), gzipSync(new Uint8Array(10)));
+    await expect(readBrowserDigits(dir, data.test)).rejects.toThrow(/browser-test\.bin\.gz: 10 bytes unpacked, the manifest says 9420 for 12 digits/);
   });
 });
