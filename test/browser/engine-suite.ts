@@ -79,12 +79,20 @@ export function engineSuite(engine: EngineName): void {
   /** Loads the article at the given viewport and waits until both retraining widgets and the draw widget are ready. */
   async function load(width = 1280, height = 900): Promise<void> {
     await page.setViewport(width, height);
-    await page.goto(server.url);
+    await open(server.url);
+  }
+
+  /** Loads `url` at the current viewport and waits until the widgets are ready. */
+  async function open(url: string): Promise<void> {
+    await page.goto(url);
     await page.run(wakeWidgets);
     await page.run(() => scrollTo(0, 0));
   }
 
-  /** Presses Train and waits for training to start, retrying on a fresh page where the engine may stall (see TRIES). */
+  /**
+   * Presses Train and waits for training to start, retrying where the engine may stall (see
+   * TRIES) on the page loaded again from its current URL, which keeps the settings entered.
+   */
   async function startTraining(id: string): Promise<void> {
     const widget = retrainWidgetSelector(id);
     for (let attempt = 1; ; attempt++) {
@@ -96,7 +104,7 @@ export function engineSuite(engine: EngineName): void {
         const { state, status } = await page.run(widgetState, widget);
         if (attempt >= TRIES[engine] || state !== 'loading') throw new Error(`${id} did not start training: ${state}, "${status}"`, { cause: error });
         log(`${id} stalled in "${status}" for ${STALL_MS / 1000} s (try ${attempt} of ${TRIES[engine]}; Firefox under BiDi automation does this): reloading the page`);
-        await load();
+        await open(await page.run(() => location.href));
       }
     }
   }
