@@ -143,6 +143,7 @@ export function engineSuite(engine: EngineName): void {
     });
 
     it('opens the tile viewer on a node and shows its top digits', async () => {
+      await load();
       await page.run(click, '.zoom-open');
       const shown = await waitFor(page, 'the tile viewer', 20_000, () => {
         const dialog = document.querySelector<HTMLDialogElement>('tile-zoom dialog[open]');
