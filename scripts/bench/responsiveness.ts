@@ -1,4 +1,5 @@
 import type { Browser } from 'playwright-core';
+import { recordedMeasures, recordMeasures } from '../browser/page-measures';
 import { retrainWidgetSelector, waitForControls } from '../browser/retrain-widget';
 import type { StaticServer } from '../browser/static-server';
 import { textTable } from '../text-table';
@@ -50,11 +51,7 @@ async function strokeTimes(browser: Browser, server: StaticServer): Promise<numb
     await page.goto(server.url);
     const pad = page.locator('draw-digit .draw-pad');
     await pad.scrollIntoViewIfNeeded();
-    await page.evaluate((name) => {
-      const w = window as unknown as { strokeTimes: number[] };
-      w.strokeTimes = [];
-      new PerformanceObserver((list) => w.strokeTimes.push(...list.getEntriesByName(name).map((e) => e.duration))).observe({ type: 'measure' });
-    }, STROKE_TO_MAPS);
+    await page.evaluate(recordMeasures, STROKE_TO_MAPS);
     const box = await pad.boundingBox();
     if (!box) throw new Error('the draw widget has no pad on the page');
     for (const [k, [x0, y0, x1, y1]] of STROKES.entries()) {
@@ -62,9 +59,9 @@ async function strokeTimes(browser: Browser, server: StaticServer): Promise<numb
       await page.mouse.down();
       await page.mouse.move(box.x + x1 * box.width, box.y + y1 * box.height, { steps: 12 });
       await page.mouse.up();
-      await page.waitForFunction((n) => (window as unknown as { strokeTimes: number[] }).strokeTimes.length > n, k, { timeout: 60_000 });
+      await page.waitForFunction(recordedMeasures, k + 1, { timeout: 60_000 });
     }
-    return page.evaluate(() => (window as unknown as { strokeTimes: number[] }).strokeTimes);
+    return (await page.evaluate(recordedMeasures, 0)) ?? [];
   } finally {
     await page.close();
   }

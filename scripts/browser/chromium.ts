@@ -46,9 +46,6 @@ export const CHROMIUM: BrowserSpec = {
   binary: 'a Chromium or Chrome binary',
 };
 
-/** Where Debian's `chromium` package puts the browser. */
-export const DEBIAN_CHROMIUM = CHROMIUM.debianPath;
-
 /** The commands that install a Debian package, as `npm test` runs them when it can. */
 export function aptCommands(...packages: string[]): readonly (readonly string[])[] {
   return [
@@ -57,11 +54,8 @@ export function aptCommands(...packages: string[]): readonly (readonly string[])
   ];
 }
 
-/** The commands that install Debian's Chromium, as `npm test` runs them when it can. */
-export const APT_COMMANDS = aptCommands(CHROMIUM.aptPackage);
-
 /** What `npm test` found about the machine, for {@link browserPlan}. */
-export interface ChromiumHost {
+export interface BrowserHost {
   /** The spec's environment variable (CHROMIUM_PATH for Chromium), if set and not empty. */
   configured?: string;
   /** Whether a file exists at a path. */
@@ -73,7 +67,7 @@ export interface ChromiumHost {
 }
 
 /** Use the program at `path`, install Debian's first, or stop with a message that says what to do. */
-export type ChromiumPlan =
+export type BrowserPlan =
   | { action: 'use'; path: string }
   | { action: 'install'; path: string; commands: readonly (readonly string[])[] }
   | { action: 'fail'; message: string };
@@ -83,7 +77,7 @@ export type ChromiumPlan =
  * exist), else Debian's, installed with apt-get when it is missing and this process may (root,
  * apt). Otherwise the message names the exact fix.
  */
-export function browserPlan(spec: BrowserSpec, host: ChromiumHost): ChromiumPlan {
+export function browserPlan(spec: BrowserSpec, host: BrowserHost): BrowserPlan {
   const { name, envVar, debianPath, binary } = spec;
   if (host.configured) {
     return host.exists(host.configured)
@@ -109,13 +103,8 @@ export function browserPlan(spec: BrowserSpec, host: ChromiumHost): ChromiumPlan
   };
 }
 
-/** {@link browserPlan} for Chromium. */
-export function chromiumPlan(host: ChromiumHost): ChromiumPlan {
-  return browserPlan(CHROMIUM, host);
-}
-
 /** This machine, as {@link browserPlan} needs it for `spec`. */
-export function currentHost(spec: BrowserSpec = CHROMIUM): ChromiumHost {
+export function currentHost(spec: BrowserSpec = CHROMIUM): BrowserHost {
   const dirs = (process.env.PATH ?? '').split(delimiter).filter(Boolean);
   return {
     configured: process.env[spec.envVar] || undefined,

@@ -36,16 +36,21 @@ export async function enterSettings(widget: Locator, inputs: TrainingInputs): Pr
 }
 
 /**
+ * In the page, for any driver: whether a retraining widget (the element, or a selector for it) has
+ * settled after a Train press, done or with a failure on its status line.
+ */
+export function trainingSettled(widget: Element | string | null): boolean {
+  const el = typeof widget === 'string' ? document.querySelector(widget) : widget;
+  return el?.getAttribute('data-state') === 'done' || /failed|Error/.test(el?.querySelector('[data-role=status]')?.textContent ?? '');
+}
+
+/**
  * Presses Train and waits until the widget says training is done. Stops early, with the status
  * line in the error, when that line reports a failure.
  */
 export async function trainUntilDone(widget: Locator, timeout = 180_000): Promise<void> {
   await widget.locator('button[data-action=train]').click();
-  await widget.page().waitForFunction(
-    (el) => el?.getAttribute('data-state') === 'done' || /failed|Error/.test(el?.querySelector('[data-role=status]')?.textContent ?? ''),
-    await widget.elementHandle(),
-    { timeout },
-  );
+  await widget.page().waitForFunction(trainingSettled, await widget.elementHandle(), { timeout });
   if ((await widget.getAttribute('data-state')) !== 'done') {
     throw new Error(`training did not finish: ${await widget.locator('[data-role=status]').textContent()}`);
   }

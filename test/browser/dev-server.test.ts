@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enterSettings, retrainWidgetSelector, trainUntilDone, waitForControls } from '../../scripts/browser/retrain-widget';
 import { connectBrowser, disconnectBrowser, ROOT, recordErrors } from './harness';
 import { freePort } from './setup/free-port';
+import { type StartedProcess, startProcess } from './setup/start-process';
 
-let dev: ChildProcess | null = null;
+let dev: StartedProcess | undefined;
 let base = '';
-const output: string[] = [];
 /**
  * Vite's dependency cache for this server alone, empty at start: what a fresh clone's first
  * `npm run dev` has, and no other build or server shares it.
@@ -19,32 +18,19 @@ const cacheDir = mkdtempSync(join(tmpdir(), 'dev-server-vite-'));
 /** Starts `astro dev` on a free localhost port, with an empty dependency cache, and waits until it answers. */
 beforeAll(async () => {
   const port = await freePort();
-  dev = spawn(process.execPath, ['node_modules/astro/astro.js', 'dev', '--host', '127.0.0.1', '--port', String(port)], {
-    cwd: ROOT,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', VITE_CACHE_DIR: cacheDir },
-  });
-  dev.stdout?.on('data', (d: Buffer) => output.push(d.toString()));
-  dev.stderr?.on('data', (d: Buffer) => output.push(d.toString()));
   base = `http://127.0.0.1:${port}/`;
-  const started = Date.now();
-  for (;;) {
-    if (dev.exitCode !== null) throw new Error(`astro dev exited (${dev.exitCode}):\n${output.join('')}`);
-    try {
-      if ((await fetch(base)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() - started > 90_000) throw new Error(`astro dev did not answer within 90 s:\n${output.join('')}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  // Its own process group, so that stopping it stops the esbuild service it starts too.
+  dev = await startProcess(
+    process.execPath,
+    ['node_modules/astro/astro.js', 'dev', '--host', '127.0.0.1', '--port', String(port)],
+    { name: 'astro dev', cwd: ROOT, detached: true, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', VITE_CACHE_DIR: cacheDir }, timeoutMs: 90_000, pollMs: 500 },
+    async () => (await fetch(base)).ok,
+  );
 }, 120_000);
 
 afterAll(async () => {
   await disconnectBrowser();
-  // The dev server and the esbuild service it started share its process group.
-  if (dev?.pid && dev.exitCode === null) process.kill(-dev.pid, 'SIGTERM');
+  dev?.stop();
   rmSync(cacheDir, { recursive: true, force: true });
 });
 
@@ -70,10 +56,11 @@ describe('npm run dev', () => {
       let loads = 0;
       page.on('load', () => loads++);
       await page.evaluate(() => ((window as unknown as { beforeTrain: boolean }).beforeTrain = true));
-      const logged = output.length;
+      const output = () => dev?.output() ?? '';
+      const logged = output().length;
       // Fails with the status line if training stops on a failure (the dev server's old failure mode).
       await trainUntilDone(w);
-      expect(output.slice(logged).join('')).not.toMatch(/new dependencies optimized|reloading/i);
+      expect(output().slice(logged)).not.toMatch(/new dependencies optimized|reloading/i);
       expect(loads).toBe(0);
       expect(await page.evaluate(() => (window as unknown as { beforeTrain?: boolean }).beforeTrain)).toBe(true);
       const accuracy = Number(/([\d.]+)%/.exec((await w.locator('[data-role=test-accuracy]').textContent()) ?? '')?.[1]);

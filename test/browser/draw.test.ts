@@ -2,7 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordedMeasures, recordMeasures } from '../../scripts/browser/page-measures';
 import { enterSettings, retrainWidgetSelector, waitForControls } from '../../scripts/browser/retrain-widget';
+import { STROKE_TO_MAPS } from '../../src/widgets/contract';
 import { DIGITS } from './digits';
 import { draw, fetchModel, mapPixels, mapScores, preview, probabilities, selectModel } from './draw-widget';
 import { connectBrowser, disconnectBrowser, loadAllImages, type OpenedPage, openPage, ROOT, runAxe, url } from './harness';
@@ -197,12 +199,8 @@ describe('draw a digit', () => {
     await selectModel(opened.page, widget, 'mlp-60k');
     const page = opened.page;
     // The widget keeps only the latest measure: collect every one as it is made.
-    await page.evaluate(() => {
-      const w = window as unknown as { strokeTimes: number[] };
-      w.strokeTimes = [];
-      new PerformanceObserver((list) => w.strokeTimes.push(...list.getEntriesByName('draw:stroke-to-maps').map((e) => e.duration))).observe({ type: 'measure' });
-    });
-    const strokeTimes = () => page.evaluate(() => (window as unknown as { strokeTimes: number[] }).strokeTimes);
+    await page.evaluate(recordMeasures, STROKE_TO_MAPS);
+    const strokeTimes = async () => (await page.evaluate(recordedMeasures, 0)) ?? [];
     let strokes = 0;
     for (const digit of [1, 4, 5, 8]) {
       await clearPad();
@@ -211,7 +209,7 @@ describe('draw a digit', () => {
       await expect.poll(async () => (await strokeTimes()).length).toBe(strokes);
     }
     for (const t of await strokeTimes()) expect(t).toBeGreaterThan(0);
-    expect(await page.evaluate(() => performance.getEntriesByName('draw:stroke-to-maps').length)).toBe(1);
+    expect(await page.evaluate((name) => performance.getEntriesByName(name).length, STROKE_TO_MAPS)).toBe(1);
   });
 });
 

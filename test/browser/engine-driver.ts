@@ -3,12 +3,12 @@
  * WebDriver BiDi, and WebKitGTK's MiniBrowser through WebKitWebDriver (selenium-webdriver) on a
  * virtual X display. The tests run page functions through `run`, the same in both.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import puppeteer from 'puppeteer-core';
 import { Builder, type WebDriver } from 'selenium-webdriver';
 import { browserPath } from '../../scripts/browser/chromium';
 import { FIREFOX, MINIBROWSER, WEBKIT_DRIVER, XVFB } from './setup/engines';
 import { freePort } from './setup/free-port';
+import { startProcess } from './setup/start-process';
 
 export type EngineName = 'firefox' | 'webkit';
 
@@ -76,34 +76,6 @@ async function openFirefox(): Promise<EnginePage> {
   };
 }
 
-/** A started helper process and what it has printed so far. */
-interface Started {
-  child: ChildProcess;
-  /** What it printed on stdout. */
-  stdout(): string;
-  /** All it printed, stdout and stderr. */
-  output(): string;
-}
-
-/** Starts a helper process, and resolves once `ready()` holds (polled); rejects with its output if it exits first or takes 30 s. */
-async function startProcess(command: string, args: string[], env: NodeJS.ProcessEnv, ready: (started: Started) => Promise<boolean>): Promise<Started> {
-  const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let text = '';
-  let out = '';
-  child.stdout?.on('data', (d: Buffer) => ((text += d.toString()), (out += d.toString())));
-  child.stderr?.on('data', (d: Buffer) => (text += d.toString()));
-  const started = { child, stdout: () => out, output: () => text };
-  const deadline = Date.now() + 30_000;
-  while (!(await ready(started).catch(() => false))) {
-    if (child.exitCode !== null || Date.now() > deadline) {
-      child.kill();
-      throw new Error(`${command} ${child.exitCode === null ? 'was not ready within 30 s' : `exited (${child.exitCode})`}:\n${text}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return started;
-}
-
 /** Records uncaught errors and console.error calls in the page, from now on, for `errors()`. */
 function recordErrorsInPage(): void {
   const w = window as unknown as { engineErrors?: string[] };
@@ -118,6 +90,9 @@ function recordErrorsInPage(): void {
   };
 }
 
+/** Xvfb and WebKitWebDriver: ready within 30 s, asked every 100 ms. */
+const HELPER = { timeoutMs: 30_000, pollMs: 100 };
+
 async function openWebkit(): Promise<EnginePage> {
   const stopped: (() => Promise<void>)[] = [];
   const stopAll = async () => {
@@ -125,14 +100,14 @@ async function openWebkit(): Promise<EnginePage> {
   };
   try {
     // -displayfd 1: Xvfb picks a free display and prints its number once it is ready.
-    const xvfb = await startProcess(browserPath(XVFB), ['-displayfd', '1', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], process.env, async (p) =>
+    const xvfb = await startProcess(browserPath(XVFB), ['-displayfd', '1', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], HELPER, async (p) =>
       /^\d+\n/.test(p.stdout()),
     );
-    stopped.push(async () => void xvfb.child.kill());
+    stopped.push(async () => xvfb.stop());
     const port = await freePort();
     const driverEnv = { ...process.env, DISPLAY: `:${xvfb.stdout().trim()}` };
-    const driverProcess = await startProcess(browserPath(WEBKIT_DRIVER), [`--port=${port}`], driverEnv, async () => (await fetch(`http://127.0.0.1:${port}/status`)).ok);
-    stopped.push(async () => void driverProcess.child.kill());
+    const driverProcess = await startProcess(browserPath(WEBKIT_DRIVER), [`--port=${port}`], { ...HELPER, env: driverEnv }, async () => (await fetch(`http://127.0.0.1:${port}/status`)).ok);
+    stopped.push(async () => driverProcess.stop());
     const caps = {
       browserName: 'MiniBrowser',
       'webkitgtk:browserOptions': { binary: browserPath(MINIBROWSER), args: ['--automation'] },

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EngineName, type EnginePage, openEngine, waitFor } from './engine-driver';
 import { ROOT } from './harness';
 import { loadImagesInPage } from './page-scripts';
+import { retrainWidgetSelector, trainingSettled } from '../../scripts/browser/retrain-widget';
 import { serveStatic, type StaticServer } from '../../scripts/browser/static-server';
 
 /** How long a Train press may stay in "Preparing the model…" before it counts as stalled. */
@@ -54,9 +55,9 @@ function click(selector: string, within?: string): boolean {
   return true;
 }
 
-/** A widget's state and status line. */
-function widgetState(id: string): { state: string; status: string } {
-  const el = document.querySelector<HTMLElement>(`retrain-widget#retrain-${id}`);
+/** A widget's state and status line, by its selector. */
+function widgetState(selector: string): { state: string; status: string } {
+  const el = document.querySelector<HTMLElement>(selector);
   return { state: el?.dataset.state ?? '', status: el?.querySelector('[data-role=status]')?.textContent ?? '' };
 }
 
@@ -78,23 +79,32 @@ export function engineSuite(engine: EngineName): void {
   /** Loads the article at the given viewport and waits until both retraining widgets and the draw widget are ready. */
   async function load(width = 1280, height = 900): Promise<void> {
     await page.setViewport(width, height);
-    await page.goto(server.url);
+    await open(server.url);
+  }
+
+  /** Loads `url` at the current viewport and waits until the widgets are ready. */
+  async function open(url: string): Promise<void> {
+    await page.goto(url);
     await page.run(wakeWidgets);
     await page.run(() => scrollTo(0, 0));
   }
 
-  /** Presses Train and waits for training to start, retrying on a fresh page where the engine may stall (see TRIES). */
+  /**
+   * Presses Train and waits for training to start, retrying where the engine may stall (see
+   * TRIES) on the page loaded again from its current URL, which keeps the settings entered.
+   */
   async function startTraining(id: string): Promise<void> {
+    const widget = retrainWidgetSelector(id);
     for (let attempt = 1; ; attempt++) {
-      await page.run(click, 'button[data-action=train]', `retrain-widget#retrain-${id}`);
+      await page.run(click, 'button[data-action=train]', widget);
       try {
-        await waitFor(page, `${id} leaving "Preparing the model…"`, STALL_MS, (w) => !['idle', 'loading'].includes(document.querySelector<HTMLElement>(`retrain-widget#retrain-${w}`)?.dataset.state ?? ''), id);
+        await waitFor(page, `${id} leaving "Preparing the model…"`, STALL_MS, (w) => !['idle', 'loading'].includes(document.querySelector<HTMLElement>(w)?.dataset.state ?? ''), widget);
         return;
       } catch (error) {
-        const { state, status } = await page.run(widgetState, id);
+        const { state, status } = await page.run(widgetState, widget);
         if (attempt >= TRIES[engine] || state !== 'loading') throw new Error(`${id} did not start training: ${state}, "${status}"`, { cause: error });
         log(`${id} stalled in "${status}" for ${STALL_MS / 1000} s (try ${attempt} of ${TRIES[engine]}; Firefox under BiDi automation does this): reloading the page`);
-        await load();
+        await open(await page.run(() => location.href));
       }
     }
   }
@@ -133,6 +143,7 @@ export function engineSuite(engine: EngineName): void {
     });
 
     it('opens the tile viewer on a node and shows its top digits', async () => {
+      await load();
       await page.run(click, '.zoom-open');
       const shown = await waitFor(page, 'the tile viewer', 20_000, () => {
         const dialog = document.querySelector<HTMLDialogElement>('tile-zoom dialog[open]');
@@ -145,19 +156,16 @@ export function engineSuite(engine: EngineName): void {
 
     for (const id of ['mlp', 'linear']) {
       it(`trains the ${id} widget with its defaults, pauses, hands the model to the draw widget, downloads it and trains again`, { timeout: 900_000 }, async () => {
+        const widget = retrainWidgetSelector(id);
         await load();
         await startTraining(id);
-        await page.run(click, 'button[data-action=pause]', `retrain-widget#retrain-${id}`);
-        await waitFor(page, `${id} pausing`, 30_000, (w) => document.querySelector<HTMLElement>(`retrain-widget#retrain-${w}`)?.dataset.state === 'paused', id);
-        expect((await page.run(widgetState, id)).status).toBe('Paused.');
-        await page.run(click, 'button[data-action=pause]', `retrain-widget#retrain-${id}`);
-        await waitFor(page, `${id} done`, 600_000, (w) => {
-          const s = document.querySelector<HTMLElement>(`retrain-widget#retrain-${w}`);
-          if (/Error|failed/.test(s?.querySelector('[data-role=status]')?.textContent ?? '')) return true;
-          return s?.dataset.state === 'done';
-        }, id);
+        await page.run(click, 'button[data-action=pause]', widget);
+        await waitFor(page, `${id} pausing`, 30_000, (w) => document.querySelector<HTMLElement>(w)?.dataset.state === 'paused', widget);
+        expect((await page.run(widgetState, widget)).status).toBe('Paused.');
+        await page.run(click, 'button[data-action=pause]', widget);
+        await waitFor(page, `${id} done`, 600_000, trainingSettled, widget);
         const trained = await page.run((w): Trained & { status: string } => {
-          const s = document.querySelector<HTMLElement>(`retrain-widget#retrain-${w}`);
+          const s = document.querySelector<HTMLElement>(w);
           return {
             accuracy: Number(s?.dataset.testAccuracy),
             rate: Number(s?.dataset.samplesPerSecond),
@@ -165,7 +173,7 @@ export function engineSuite(engine: EngineName): void {
             auto: s?.querySelector('[data-role=auto]')?.textContent ?? '',
             status: s?.querySelector('[data-role=status]')?.textContent ?? '',
           };
-        }, id);
+        }, widget);
         log(`${id}: ${(trained.accuracy * 100).toFixed(1)}% at ${Math.round(trained.rate)} images/s; ${trained.backend}; ${trained.auto}`);
         expect(trained.status).toBe('Finished.');
         expect(trained.accuracy).toBeGreaterThan(0.85);
@@ -180,7 +188,7 @@ export function engineSuite(engine: EngineName): void {
             if (this.download) w.saved?.push(this.download);
           };
         });
-        await page.run(click, 'button[data-action=download]', `retrain-widget#retrain-${id}`);
+        await page.run(click, 'button[data-action=download]', widget);
         const saved = await waitFor(page, `${id}'s download`, 30_000, () => {
           const s = (window as unknown as { saved?: string[] }).saved ?? [];
           return s.length >= 2 ? s : null;
@@ -194,20 +202,17 @@ export function engineSuite(engine: EngineName): void {
 
         // Again, briefly: the smallest training set, one epoch.
         await page.run((w) => {
-          const form = document.querySelector(`retrain-widget#retrain-${w}`);
+          const form = document.querySelector(w);
           const size = form?.querySelector<HTMLInputElement>('input[name=trainSize]');
           const epochs = form?.querySelector<HTMLInputElement>('input[name=epochs]');
           if (!size || !epochs) throw new Error('no training controls');
           size.value = size.min;
           epochs.value = '1';
           epochs.dispatchEvent(new Event('change', { bubbles: true }));
-        }, id);
+        }, widget);
         await startTraining(id);
-        await waitFor(page, `${id} done again`, 300_000, (w) => {
-          const s = document.querySelector<HTMLElement>(`retrain-widget#retrain-${w}`);
-          return s?.dataset.state === 'done' || /Error|failed/.test(s?.querySelector('[data-role=status]')?.textContent ?? '');
-        }, id);
-        expect(await page.run(widgetState, id)).toEqual({ state: 'done', status: 'Finished.' });
+        await waitFor(page, `${id} done again`, 300_000, trainingSettled, widget);
+        expect(await page.run(widgetState, widget)).toEqual({ state: 'done', status: 'Finished.' });
         expect(await page.errors()).toEqual([]);
         expect(cspReports).toEqual([]);
       });

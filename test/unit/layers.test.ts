@@ -25,12 +25,6 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   'scripts/bench': ['scripts', 'src/live', 'src/present', 'src/lib', 'src/experiment', 'src/geometry', 'src/widgets'],
 };
 
-/**
- * Imports that break the rules today and are mended on another branch: each is allowed until it
- * is gone, and then the test fails until it is struck from this list.
- */
-const PENDING: readonly [string, string][] = [];
-
 /** The layer of a file: its folder under src/, the benches (scripts/bench*), the claims or the article in content/, or its top folder. */
 function layerOf(file: string): string {
   const parts = file.split('/');
@@ -48,7 +42,7 @@ describe('the layers of the code', () => {
     const broken = edges.filter(([from, to]) => {
       const [a, b] = [layerOf(from), layerOf(to)];
       const allowed = MAY_IMPORT[a];
-      return a !== b && allowed !== undefined && !allowed.includes(b) && !PENDING.some(([f, t]) => f === from && t === to);
+      return a !== b && allowed !== undefined && !allowed.includes(b);
     });
     expect(broken.map(([from, to]) => `${from} imports ${to}`)).toEqual([]);
   });
@@ -60,10 +54,5 @@ describe('the layers of the code', () => {
 
   it('hold no import cycle', () => {
     expect(importCycles(graph).map((cycle) => cycle.join(' -> '))).toEqual([]);
-  });
-
-  it('list only pending exceptions that still exist', () => {
-    const gone = PENDING.filter(([from, to]) => !graph.get(from)?.includes(to));
-    expect(gone.map(([from, to]) => `${from} no longer imports ${to}: strike it from PENDING`)).toEqual([]);
   });
 });
