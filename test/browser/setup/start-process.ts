@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn } from 'node:child_process';
 
 /** A helper process a test started, and what it has printed so far. */
 export interface StartedProcess {
@@ -35,45 +35,26 @@ export async function startProcess(
   options: StartOptions,
   ready: (started: StartedProcess) => Promise<boolean>,
 ): Promise<StartedProcess> {
-  const {
-    name = command,
-    cwd,
-    env,
-    detached = false,
-    timeoutMs,
-    pollMs,
-  } = options;
-  const child = spawn(command, args, {
-    cwd,
-    env,
-    detached,
-    stdio: ["ignore", "pipe", "pipe"],
+  const { name = command, cwd, env, detached = false, timeoutMs, pollMs } = options;
+  const child = spawn(command, args, { cwd, env, detached, stdio: ['ignore', 'pipe', 'pipe'] });
+  let text = '';
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => {
+    text += d.toString();
+    out += d.toString();
   });
-  let text = "";
-  let out = "";
-  child.stdout?.on(
-    "data",
-    (d: Buffer) => ((text += d.toString()), (out += d.toString())),
-  );
-  child.stderr?.on("data", (d: Buffer) => (text += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (text += d.toString()));
   const stop = () => {
     if (child.pid === undefined || child.exitCode !== null) return;
-    if (detached) process.kill(-child.pid, "SIGTERM");
+    if (detached) process.kill(-child.pid, 'SIGTERM');
     else child.kill();
   };
-  const started: StartedProcess = {
-    child,
-    stdout: () => out,
-    output: () => text,
-    stop,
-  };
+  const started: StartedProcess = { child, stdout: () => out, output: () => text, stop };
   const deadline = Date.now() + timeoutMs;
   while (!(await ready(started).catch(() => false))) {
     if (child.exitCode !== null || Date.now() > deadline) {
       stop();
-      throw new Error(
-        `${name} ${child.exitCode === null ? `was not ready within ${timeoutMs / 1000} s` : `exited (${child.exitCode})`}:\n${text}`,
-      );
+      throw new Error(`${name} ${child.exitCode === null ? `was not ready within ${timeoutMs / 1000} s` : `exited (${child.exitCode})`}:\n${text}`);
     }
     await new Promise((r) => setTimeout(r, pollMs));
   }
