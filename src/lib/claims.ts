@@ -1,5 +1,5 @@
 import type { Manifest, SeedRun } from './manifest';
-import { isDataQuantity, type Quantity, quantityOf, type QuantityUnit, unitOf, variantOf } from './quantity';
+import { isDataQuantity, type Quantity, quantityOf, type QuantityUnit, sharedSeeds, unitOf, variantOf } from './quantity';
 
 export { ownerEdgeWeight, type Quantity } from './quantity';
 
@@ -180,8 +180,7 @@ function quantitiesOf(check: Leaf['check']): Quantity[] {
 function seedsOf(manifest: Manifest, check: Leaf['check']): number[] | null {
   const ids = [...new Set(quantitiesOf(check).flatMap((q) => (isDataQuantity(q) ? [] : [q.variant])))];
   if (ids.length === 0) return null;
-  const variants = ids.map((id) => variantOf(manifest, id));
-  const seeds = variants[0].seeds.map((s) => s.seed).filter((seed) => variants.every((v) => v.seeds.some((s) => s.seed === seed)));
+  const seeds = sharedSeeds(manifest, ids);
   if (seeds.length === 0) throw new Error(`${ids.join(' and ')} share no seed`);
   return seeds;
 }
