@@ -31,6 +31,8 @@ export interface LedgerRow {
   /** "5 seeds", or that it is about the data set. */
   seeds: string;
   verdicts: { seed: number; holds: boolean }[];
+  /** The seeds it fails on. */
+  failing: number[];
   holds: boolean;
   /** The worst margin in its unit, e.g. "0.12 z". */
   margin: string;
@@ -50,6 +52,7 @@ export function ledgerRows(results: readonly ClaimResult[] = claimResults()): Le
       measured: count === 1 ? r.margin.comparison : `closest of ${count}: ${r.margin.comparison}`,
       seeds: r.aboutData ? 'the data set, checked once' : `${r.seeds.length} seed${r.seeds.length === 1 ? '' : 's'}`,
       verdicts: r.verdicts,
+      failing: r.failing,
       holds: r.holds,
       margin: gapWords(r.margin.value, r.margin.unit),
       marginSeed: r.margin.seed,
