@@ -1,5 +1,6 @@
 import { CLAIMS } from '../../../content/claims';
 import { byMargin, checkClaims, type ClaimResult, comparisonsOf, gapWords, requireClaimsHold } from '../../lib/claims';
+import { countOf } from '../../present/format';
 import { getManifest } from './manifest';
 
 let cached: ClaimResult[] | undefined;
@@ -50,7 +51,7 @@ export function ledgerRows(results: readonly ClaimResult[] = claimResults()): Le
       id: r.claim.id,
       says: r.claim.says,
       measured: count === 1 ? r.margin.comparison : `closest of ${count}: ${r.margin.comparison}`,
-      seeds: r.aboutData ? 'the data set, checked once' : `${r.seeds.length} seed${r.seeds.length === 1 ? '' : 's'}`,
+      seeds: r.aboutData ? 'the data set, checked once' : countOf(r.seeds.length, 'seed'),
       verdicts: r.verdicts,
       failing: r.failing,
       holds: r.holds,
