@@ -163,13 +163,13 @@ export function sharedSeeds(manifest: Manifest, ids: readonly string[]): number[
 export interface SpreadOptions {
   /** Spread the per-seed difference `q − minus` (e.g. what a shift costs against the unmoved test set). */
   minus?: RunQuantity;
-  /** Only over the seeds `q`'s variant shares with these variants: to set two means side by side, like with like. */
-  sharedWith?: readonly string[];
+  /** Only over the seeds `q`'s variant shares with this variant: to set two means side by side, like with like. */
+  sharedWith?: string;
 }
 
 /** Mean and seed range of a run quantity over every seed of its variant (or the seeds it shares, see `SpreadOptions`). */
 export function quantitySpread(manifest: Manifest, q: RunQuantity, options: SpreadOptions = {}): Spread {
   const { minus, sharedWith } = options;
-  const seeds = sharedWith?.length ? sharedSeeds(manifest, [q.variant, ...sharedWith]) : undefined;
+  const seeds = sharedWith ? sharedSeeds(manifest, [q.variant, sharedWith]) : undefined;
   return spreadOver(variantOf(manifest, q.variant), (run) => quantityOf(manifest, run, q) - (minus ? quantityOf(manifest, run, minus) : 0), seeds);
 }
