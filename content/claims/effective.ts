@@ -1,4 +1,5 @@
-import type { Claim, Quantity } from '../../src/lib/claims';
+import type { Claim } from '../../src/lib/claims';
+import type { Quantity } from '../../src/lib/quantity';
 import { BIG, digitsExcept, everyRegion, SMALL } from './helpers';
 
 /**

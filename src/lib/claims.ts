@@ -1,8 +1,6 @@
 import type { Manifest, SeedRun } from './manifest';
 import { isDataQuantity, type Quantity, quantityOf, type QuantityUnit, sharedSeeds, unitOf, variantOf } from './quantity';
 
-export { ownerEdgeWeight, type Quantity } from './quantity';
-
 /**
  * The comparisons the article states in words, written down as data so that every one can be
  * checked on every training seed. Numbers in the prose come from the manifest and follow any new

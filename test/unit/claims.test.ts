@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { BehaviourMetric } from '../../src/lib/behaviour-values';
-import { checkClaims, type Claim, describeFailures, ownerEdgeWeight, type Quantity, requireClaimsHold } from '../../src/lib/claims';
+import { checkClaims, type Claim, describeFailures, requireClaimsHold } from '../../src/lib/claims';
 import type { BehaviourEntry, Manifest, SeedRun } from '../../src/lib/manifest';
+import { ownerEdgeWeight, type Quantity } from '../../src/lib/quantity';
 
 function run(seed: number, testAccuracy: number, bottomRight9: number): SeedRun {
   const zScore = Array.from({ length: 10 }, (_, d) => (d === 9 ? bottomRight9 : 0));
