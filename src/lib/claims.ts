@@ -78,9 +78,12 @@ export interface ClaimResult {
   margin: ClaimMargin;
 }
 
+/** One comparison: a check that is not an `all`. */
+export type Comparison = Exclude<Check, { kind: 'all' }>;
+
 /** One comparison of a claim with the value of its gap on each seed it was checked on. */
 interface Leaf {
-  check: Exclude<Check, { kind: 'all' }>;
+  check: Comparison;
   /** Its seeds; null for a comparison of data-set quantities. */
   seeds: number[] | null;
   gaps: number[];
@@ -98,7 +101,7 @@ export function checkClaims(manifest: Manifest, claims: readonly Claim[]): Claim
 }
 
 function checkClaim(manifest: Manifest, claim: Claim): ClaimResult {
-  const leaves = leavesOf(claim.check).map((check) => evaluate(manifest, check));
+  const leaves = comparisonsOf(claim.check).map((check) => evaluate(manifest, check));
   const seedLeaves = leaves.filter((l) => l.seeds !== null);
   const seeds = orderedSeeds(
     manifest,
@@ -157,11 +160,12 @@ export function byMargin(results: readonly ClaimResult[]): ClaimResult[] {
   return [...results].sort((a, b) => a.margin.spreads - b.margin.spreads || a.claim.id.localeCompare(b.claim.id));
 }
 
-function leavesOf(check: Check): Leaf['check'][] {
-  return check.kind === 'all' ? check.checks.flatMap(leavesOf) : [check];
+/** Every comparison of a check, one per entry (an `all` flattened). */
+export function comparisonsOf(check: Check): Comparison[] {
+  return check.kind === 'all' ? check.checks.flatMap(comparisonsOf) : [check];
 }
 
-function quantitiesOf(check: Leaf['check']): Quantity[] {
+function quantitiesOf(check: Comparison): Quantity[] {
   switch (check.kind) {
     case 'greater':
     case 'less':
@@ -175,7 +179,7 @@ function quantitiesOf(check: Leaf['check']): Quantity[] {
 }
 
 /** The seeds every variant a comparison names was trained with; null when it names none. */
-function seedsOf(manifest: Manifest, check: Leaf['check']): number[] | null {
+function seedsOf(manifest: Manifest, check: Comparison): number[] | null {
   const ids = [...new Set(quantitiesOf(check).flatMap((q) => (isDataQuantity(q) ? [] : [q.variant])))];
   if (ids.length === 0) return null;
   const seeds = sharedSeeds(manifest, ids);
@@ -183,7 +187,7 @@ function seedsOf(manifest: Manifest, check: Leaf['check']): number[] | null {
   return seeds;
 }
 
-function evaluate(manifest: Manifest, check: Leaf['check']): Leaf {
+function evaluate(manifest: Manifest, check: Comparison): Leaf {
   const seeds = seedsOf(manifest, check);
   const gapOn = (seed: number | null) => gap(check, (q) => quantityOf(manifest, isDataQuantity(q) || seed === null ? undefined : runOf(manifest, q.variant, seed), q));
   return { check, seeds, gaps: seeds === null ? [gapOn(null)] : seeds.map(gapOn) };
@@ -196,7 +200,7 @@ function runOf(manifest: Manifest, variant: string, seed: number): SeedRun {
 }
 
 /** How far a comparison is from failing: positive when it holds. */
-function gap(check: Leaf['check'], value: (q: Quantity) => number): number {
+function gap(check: Comparison, value: (q: Quantity) => number): number {
   const of = (q: Quantity | number) => (typeof q === 'number' ? q : value(q));
   switch (check.kind) {
     case 'greater':
@@ -226,7 +230,7 @@ function worstMargin(leaves: Leaf[]): ClaimMargin {
   return margins.reduce((worst, m) => (m.spreads < worst.spreads || (m.spreads === worst.spreads && m.value < worst.value) ? m : worst));
 }
 
-function leftOf(check: Leaf['check']): Quantity {
+function leftOf(check: Comparison): Quantity {
   return check.kind === 'largest' ? check.quantity : check.kind === 'recovers' ? check.recovered : check.left;
 }
 
@@ -329,11 +333,6 @@ export function comparisonWords(check: Check): string {
     case 'all':
       return check.checks.map(comparisonWords).join('; ');
   }
-}
-
-/** Every comparison of a check, one per entry (an `all` flattened). */
-export function comparisonsOf(check: Check): Check[] {
-  return leavesOf(check);
 }
 
 /** Seeds in the order the manifest lists them first, without repeats. */
