@@ -1,4 +1,5 @@
 import type { Manifest, SeedRun } from './manifest';
+import { mean } from './mean';
 import { isDataQuantity, type Quantity, quantityOf, type QuantityUnit, sharedSeeds, unitOf, variantOf } from './quantity';
 
 /**
@@ -223,20 +224,29 @@ function worstMargin(leaves: Leaf[]): ClaimMargin {
     const i = leaf.gaps.indexOf(Math.min(...leaf.gaps));
     const value = leaf.gaps[i];
     const sd = standardDeviation(leaf.gaps);
-    const spreads = value <= 0 ? (sd > 0 ? value / sd : value === 0 ? 0 : -Infinity) : sd > 0 ? value / sd : Infinity;
-    return { value, unit: leaf.check.kind === 'recovers' ? 'share' : unitOf(leftOf(leaf.check)), seed: leaf.seeds === null ? null : leaf.seeds[i], spreads, comparison: comparisonWords(leaf.check) };
+    // A gap that does not vary is Infinity spreads away, on the side of its sign (0 at 0).
+    const spreads = sd > 0 ? value / sd : value === 0 ? 0 : value < 0 ? -Infinity : Infinity;
+    return { value, unit: unitOfCheck(leaf.check), seed: leaf.seeds === null ? null : leaf.seeds[i], spreads, comparison: comparisonWords(leaf.check) };
   });
   // Fewest spreads first; among comparisons that never vary (Infinity), the smallest gap relative to its unit.
   return margins.reduce((worst, m) => (m.spreads < worst.spreads || (m.spreads === worst.spreads && m.value < worst.value) ? m : worst));
 }
 
-function leftOf(check: Comparison): Quantity {
-  return check.kind === 'largest' ? check.quantity : check.kind === 'recovers' ? check.recovered : check.left;
+/** The unit of a comparison's gap: a recovery's is a share of the loss, any other's that of its first quantity. */
+function unitOfCheck(check: Comparison): QuantityUnit {
+  switch (check.kind) {
+    case 'recovers':
+      return 'share';
+    case 'largest':
+      return unitOf(check.quantity);
+    default:
+      return unitOf(check.left);
+  }
 }
 
 function standardDeviation(values: number[]): number {
   if (values.length < 2) return 0;
-  const m = values.reduce((a, b) => a + b, 0) / values.length;
+  const m = mean(values);
   return Math.sqrt(values.reduce((a, v) => a + (v - m) ** 2, 0) / (values.length - 1));
 }
 
