@@ -295,19 +295,20 @@ export function quantityWords(q: Quantity): string {
   }
 }
 
+/** Units held as fractions (0-1) and written ×100, as a percentage or in points. */
+function isFraction(unit: QuantityUnit): unit is 'accuracy' | 'share' | 'probability' {
+  return unit === 'accuracy' || unit === 'share' || unit === 'probability';
+}
+
 /** A number in the unit of `like`, for the words of a comparison. */
 function constantWords(value: number, like: Quantity): string {
-  const unit = unitOf(like);
-  return unit === 'accuracy' || unit === 'share' || unit === 'probability' ? `${round(value * 100)} %` : String(round(value));
+  return isFraction(unitOf(like)) ? `${round(value * 100)} %` : String(round(value));
 }
 
 /** A difference in the unit of `like`. */
 export function gapWords(value: number, unit: QuantityUnit): string {
+  if (isFraction(unit)) return `${round(value * 100)} points`;
   switch (unit) {
-    case 'accuracy':
-    case 'share':
-    case 'probability':
-      return `${round(value * 100)} points`;
     case 'z':
       return `${round(value)} z`;
     case 'cosine':
