@@ -96,12 +96,12 @@ export const CLAIMS: Claim[] = [
   {
     id: 'others-give-bottom-left-to-9',
     says: 'with TensorFlow.js’s RMSprop, Adam and SGD, the 9’s image weights the bottom-left strip more than the 7’s does',
-    check: all(BIG_BY_OPTIMIZER.slice(1).map((v) => ({ kind: 'greater', left: edge(v, 'bottom-left', 9), right: edge(v, 'bottom-left', 7) }))),
+    check: all(BIG_BY_OPTIMIZER.filter((v) => v !== 'mlp-60k').map((v) => ({ kind: 'greater', left: edge(v, 'bottom-left', 9), right: edge(v, 'bottom-left', 7) }))),
   },
   {
     id: 'sgd-faintest-lean',
     says: 'the network trained with SGD has the weakest mean lean on the owners’ regions of the four optimizers',
-    check: all(BIG_BY_OPTIMIZER.slice(0, 3).map((v) => ({ kind: 'greater', left: ownerLean(v), right: ownerLean('mlp-60k-sgd') }))),
+    check: all(BIG_BY_OPTIMIZER.filter((v) => v !== 'mlp-60k-sgd').map((v) => ({ kind: 'greater', left: ownerLean(v), right: ownerLean('mlp-60k-sgd') }))),
   },
   {
     id: 'linear-leans-too',

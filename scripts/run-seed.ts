@@ -65,6 +65,9 @@ export async function runSeed({ spec, seedIndex, label }: SeedTask, ctx: SeedCon
     const effectiveSheets = spec.role === 'experiment' && spec.architecture === 'mlp';
     const effectivePerSeed = effectiveSheets || (spec.architecture === 'mlp' && Boolean(spec.maxShift));
     let outputImages: Float32Array;
+    // Every layer's composed images, input side first (composeNet): composed once per seed, read
+    // by the effective measures and the layer-2 smoothness. Only the MLPs need them off the figure seed.
+    let layers: Float32Array[] = [];
     let figure: SeedResult['figure'] = null;
     let measures: Pick<SeedRun, 'effectiveCosine' | 'effectiveStrength' | 'effectiveEdgeWeights'> = {};
     if (figureSeed) {
@@ -72,19 +75,20 @@ export async function runSeed({ spec, seedIndex, label }: SeedTask, ctx: SeedCon
       // The network trained on moved digits draws every layer too: the article sets its hidden
       // layers beside the original's to show how it copes with position.
       const composed = await writeComposedLayers(net, spec.id, dir, experiment || spec.maxShift ? 'all' : 'output');
-      outputImages = composed.composed[composed.composed.length - 1];
+      layers = composed.composed;
+      outputImages = layers[layers.length - 1];
       const model = experiment ? `models/${spec.id}/model.json` : undefined;
       if (model) await saveModel(trained.model, join(dir, `models/${spec.id}`));
       let effective: EffectiveEntry | undefined;
       let topDigits: TopDigitsEntry | undefined;
       if (effectiveSheets) {
-        // The layers are composed once, above; the figure's measurements are this seed's.
-        effective = await writeEffectiveTemplates(net, composed.composed, spec.id, dir, ctx.test);
+        // The figure's measurements are this seed's.
+        effective = await writeEffectiveTemplates(net, layers, spec.id, dir, ctx.test);
         measures = { effectiveCosine: effective.cosine, effectiveStrength: effective.strength, effectiveEdgeWeights: effective.edgeWeights };
         const browserShard = headOf(ctx.train, Math.min(BROWSER_TRAIN_COUNT, ctx.train.count));
         topDigits = await writeTopDigits(net, spec.id, dir, browserShard);
       } else if (effectivePerSeed) {
-        measures = await effectiveSeedMeasures(net, (await composeNet(net))[2].values, ctx.test);
+        measures = await effectiveSeedMeasures(net, layers[2], ctx.test);
       }
       figure = {
         id: spec.id,
@@ -112,12 +116,13 @@ export async function runSeed({ spec, seedIndex, label }: SeedTask, ctx: SeedCon
       outputImages = await outputImagesOf(net);
       // The measures' composed images multiply from the input side (composeNet), as the figure
       // seed's do; the seed's output file keeps composeLayer's order, so both stay as they were.
-      if (effectivePerSeed) measures = await effectiveSeedMeasures(net, (await composeNet(net))[2].values, ctx.test);
+      if (spec.architecture === 'mlp') layers = (await composeNet(net)).map((l) => l.values);
+      if (effectivePerSeed) measures = await effectiveSeedMeasures(net, layers[2], ctx.test);
     }
     const behaviour = measuresBehaviour(spec) ? await timedBehaviour(trained.model, ctx.test) : {};
     // How smooth the second layer's composed images are: the article compares the networks
     // trained on centred and on moved digits by it.
-    const layer2 = spec.architecture === 'mlp' ? { layer2Smoothness: meanNeighbourCorrelation((await composeNet(net))[1].values) } : {};
+    const layer2 = spec.architecture === 'mlp' ? { layer2Smoothness: meanNeighbourCorrelation(layers[1]) } : {};
     const outputPath = `composed/${spec.id}-seed${seedIndex + 1}-output.f32`;
     await writeFile(join(dir, outputPath), littleEndianBytes(outputImages));
     return {

@@ -1,5 +1,6 @@
 import type { BehaviourMetric } from '../../src/lib/behaviour-values';
-import type { Check, Claim, Quantity } from '../../src/lib/claims';
+import type { Check, Claim } from '../../src/lib/claims';
+import type { Quantity } from '../../src/lib/quantity';
 import { all, BIG, BIG_BY_OPTIMIZER, everyRegion, MOVED } from './helpers';
 
 /**

@@ -1,4 +1,5 @@
-import type { Claim, Quantity } from '../../src/lib/claims';
+import type { Check, Claim } from '../../src/lib/claims';
+import type { Quantity } from '../../src/lib/quantity';
 import { BIG, digitsExcept, everyRegion, SMALL } from './helpers';
 
 /**
@@ -10,17 +11,16 @@ import { BIG, digitsExcept, everyRegion, SMALL } from './helpers';
 
 const effectiveEdge = (variant: string, region: string, digit: number): Quantity => ({ variant, metric: 'effectiveEdgeWeight', region, digit });
 
-/** "Digit's effective template weights the region more than any other digit's" for BIG. */
+/** Digit's effective template weights the region more than any other digit's, for BIG. */
+const strongestEffective = (region: string, digit: number): Check => ({
+  kind: 'largest',
+  quantity: effectiveEdge(BIG, region, digit),
+  among: digitsExcept(digit).map((d) => effectiveEdge(BIG, region, d)),
+});
+
+/** A claim that makes that one comparison. */
 function strongestEffectiveEdge(id: string, says: string, region: string, digit: number): Claim {
-  return {
-    id,
-    says,
-    check: {
-      kind: 'largest',
-      quantity: effectiveEdge(BIG, region, digit),
-      among: digitsExcept(digit).map((d) => effectiveEdge(BIG, region, d)),
-    },
-  };
+  return { id, says, check: strongestEffective(region, digit) };
 }
 
 export const EFFECTIVE_CLAIMS: Claim[] = [
@@ -38,11 +38,7 @@ export const EFFECTIVE_CLAIMS: Claim[] = [
   {
     id: 'effective-edges-survive',
     says: 'in each edge region, the owner’s effective template weights it more than any other digit’s effective template does',
-    check: everyRegion((region, owner) => ({
-      kind: 'largest',
-      quantity: effectiveEdge(BIG, region, owner),
-      among: digitsExcept(owner).map((d) => effectiveEdge(BIG, region, d)),
-    })),
+    check: everyRegion(strongestEffective),
   },
   strongestEffectiveEdge(
     'effective-big-9-bottom-right-strongest',

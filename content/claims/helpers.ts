@@ -1,5 +1,6 @@
 import { EDGE_REGION_OWNERS } from '../../src/experiment/regions';
-import type { Check, Quantity } from '../../src/lib/claims';
+import type { Check } from '../../src/lib/claims';
+import type { Quantity } from '../../src/lib/quantity';
 
 /** Shorthands the claim files share, so that each comparison reads like its sentence. */
 

@@ -1,7 +1,6 @@
 import type { Manifest, SeedRun } from './manifest';
-import { isDataQuantity, type Quantity, quantityOf, type QuantityUnit, unitOf, variantOf } from './quantity';
-
-export { ownerEdgeWeight, type Quantity } from './quantity';
+import { mean } from './mean';
+import { isDataQuantity, type Quantity, quantityOf, type QuantityUnit, sharedSeeds, unitOf, variantOf } from './quantity';
 
 /**
  * The comparisons the article states in words, written down as data so that every one can be
@@ -80,9 +79,12 @@ export interface ClaimResult {
   margin: ClaimMargin;
 }
 
+/** One comparison: a check that is not an `all`. */
+export type Comparison = Exclude<Check, { kind: 'all' }>;
+
 /** One comparison of a claim with the value of its gap on each seed it was checked on. */
 interface Leaf {
-  check: Exclude<Check, { kind: 'all' }>;
+  check: Comparison;
   /** Its seeds; null for a comparison of data-set quantities. */
   seeds: number[] | null;
   gaps: number[];
@@ -100,7 +102,7 @@ export function checkClaims(manifest: Manifest, claims: readonly Claim[]): Claim
 }
 
 function checkClaim(manifest: Manifest, claim: Claim): ClaimResult {
-  const leaves = leavesOf(claim.check).map((check) => evaluate(manifest, check));
+  const leaves = comparisonsOf(claim.check).map((check) => evaluate(manifest, check));
   const seedLeaves = leaves.filter((l) => l.seeds !== null);
   const seeds = orderedSeeds(
     manifest,
@@ -159,11 +161,12 @@ export function byMargin(results: readonly ClaimResult[]): ClaimResult[] {
   return [...results].sort((a, b) => a.margin.spreads - b.margin.spreads || a.claim.id.localeCompare(b.claim.id));
 }
 
-function leavesOf(check: Check): Leaf['check'][] {
-  return check.kind === 'all' ? check.checks.flatMap(leavesOf) : [check];
+/** Every comparison of a check, one per entry (an `all` flattened). */
+export function comparisonsOf(check: Check): Comparison[] {
+  return check.kind === 'all' ? check.checks.flatMap(comparisonsOf) : [check];
 }
 
-function quantitiesOf(check: Leaf['check']): Quantity[] {
+function quantitiesOf(check: Comparison): Quantity[] {
   switch (check.kind) {
     case 'greater':
     case 'less':
@@ -177,16 +180,15 @@ function quantitiesOf(check: Leaf['check']): Quantity[] {
 }
 
 /** The seeds every variant a comparison names was trained with; null when it names none. */
-function seedsOf(manifest: Manifest, check: Leaf['check']): number[] | null {
+function seedsOf(manifest: Manifest, check: Comparison): number[] | null {
   const ids = [...new Set(quantitiesOf(check).flatMap((q) => (isDataQuantity(q) ? [] : [q.variant])))];
   if (ids.length === 0) return null;
-  const variants = ids.map((id) => variantOf(manifest, id));
-  const seeds = variants[0].seeds.map((s) => s.seed).filter((seed) => variants.every((v) => v.seeds.some((s) => s.seed === seed)));
+  const seeds = sharedSeeds(manifest, ids);
   if (seeds.length === 0) throw new Error(`${ids.join(' and ')} share no seed`);
   return seeds;
 }
 
-function evaluate(manifest: Manifest, check: Leaf['check']): Leaf {
+function evaluate(manifest: Manifest, check: Comparison): Leaf {
   const seeds = seedsOf(manifest, check);
   const gapOn = (seed: number | null) => gap(check, (q) => quantityOf(manifest, isDataQuantity(q) || seed === null ? undefined : runOf(manifest, q.variant, seed), q));
   return { check, seeds, gaps: seeds === null ? [gapOn(null)] : seeds.map(gapOn) };
@@ -199,7 +201,7 @@ function runOf(manifest: Manifest, variant: string, seed: number): SeedRun {
 }
 
 /** How far a comparison is from failing: positive when it holds. */
-function gap(check: Leaf['check'], value: (q: Quantity) => number): number {
+function gap(check: Comparison, value: (q: Quantity) => number): number {
   const of = (q: Quantity | number) => (typeof q === 'number' ? q : value(q));
   switch (check.kind) {
     case 'greater':
@@ -222,20 +224,29 @@ function worstMargin(leaves: Leaf[]): ClaimMargin {
     const i = leaf.gaps.indexOf(Math.min(...leaf.gaps));
     const value = leaf.gaps[i];
     const sd = standardDeviation(leaf.gaps);
-    const spreads = value <= 0 ? (sd > 0 ? value / sd : value === 0 ? 0 : -Infinity) : sd > 0 ? value / sd : Infinity;
-    return { value, unit: leaf.check.kind === 'recovers' ? 'share' : unitOf(leftOf(leaf.check)), seed: leaf.seeds === null ? null : leaf.seeds[i], spreads, comparison: comparisonWords(leaf.check) };
+    // A gap that does not vary is Infinity spreads away, on the side of its sign (0 at 0).
+    const spreads = sd > 0 ? value / sd : value === 0 ? 0 : value < 0 ? -Infinity : Infinity;
+    return { value, unit: unitOfCheck(leaf.check), seed: leaf.seeds === null ? null : leaf.seeds[i], spreads, comparison: comparisonWords(leaf.check) };
   });
   // Fewest spreads first; among comparisons that never vary (Infinity), the smallest gap relative to its unit.
   return margins.reduce((worst, m) => (m.spreads < worst.spreads || (m.spreads === worst.spreads && m.value < worst.value) ? m : worst));
 }
 
-function leftOf(check: Leaf['check']): Quantity {
-  return check.kind === 'largest' ? check.quantity : check.kind === 'recovers' ? check.recovered : check.left;
+/** The unit of a comparison's gap: a recovery's is a share of the loss, any other's that of its first quantity. */
+function unitOfCheck(check: Comparison): QuantityUnit {
+  switch (check.kind) {
+    case 'recovers':
+      return 'share';
+    case 'largest':
+      return unitOf(check.quantity);
+    default:
+      return unitOf(check.left);
+  }
 }
 
 function standardDeviation(values: number[]): number {
   if (values.length < 2) return 0;
-  const m = values.reduce((a, b) => a + b, 0) / values.length;
+  const m = mean(values);
   return Math.sqrt(values.reduce((a, v) => a + (v - m) ** 2, 0) / (values.length - 1));
 }
 
@@ -284,19 +295,20 @@ export function quantityWords(q: Quantity): string {
   }
 }
 
+/** Units held as fractions (0-1) and written ×100, as a percentage or in points. */
+function isFraction(unit: QuantityUnit): unit is 'accuracy' | 'share' | 'probability' {
+  return unit === 'accuracy' || unit === 'share' || unit === 'probability';
+}
+
 /** A number in the unit of `like`, for the words of a comparison. */
 function constantWords(value: number, like: Quantity): string {
-  const unit = unitOf(like);
-  return unit === 'accuracy' || unit === 'share' || unit === 'probability' ? `${round(value * 100)} %` : String(round(value));
+  return isFraction(unitOf(like)) ? `${round(value * 100)} %` : String(round(value));
 }
 
 /** A difference in the unit of `like`. */
 export function gapWords(value: number, unit: QuantityUnit): string {
+  if (isFraction(unit)) return `${round(value * 100)} points`;
   switch (unit) {
-    case 'accuracy':
-    case 'share':
-    case 'probability':
-      return `${round(value * 100)} points`;
     case 'z':
       return `${round(value)} z`;
     case 'cosine':
@@ -332,11 +344,6 @@ export function comparisonWords(check: Check): string {
     case 'all':
       return check.checks.map(comparisonWords).join('; ');
   }
-}
-
-/** Every comparison of a check, one per entry (an `all` flattened). */
-export function comparisonsOf(check: Check): Check[] {
-  return leavesOf(check);
 }
 
 /** Seeds in the order the manifest lists them first, without repeats. */

@@ -1,5 +1,6 @@
 import { type BehaviourMetric, behaviourValue, isBehaviourMetric } from './behaviour-values';
-import type { Manifest, RegionEntry, SeedRun, VariantEntry } from './manifest';
+import { getRegion, topInkers } from './ink-regions';
+import type { Manifest, SeedRun, VariantEntry } from './manifest';
 import { mean } from './mean';
 
 /**
@@ -72,18 +73,13 @@ export function unitOf(q: Quantity): QuantityUnit {
   }
 }
 
-/** The variant with this id; throws naming it. */
+/** The variant with this id, e.g. `mlp-500`; throws naming the ids that exist. */
 export function variantOf(manifest: Manifest, id: string): VariantEntry {
   const variant = manifest.variants.find((v) => v.id === id);
-  if (!variant) throw new Error(`variant "${id}" is not in the manifest`);
+  if (!variant) {
+    throw new Error(`variant "${id}" is not in the manifest (it has ${manifest.variants.map((v) => v.id).join(', ')})`);
+  }
   return variant;
-}
-
-/** The ink statistics of a region; throws naming the regions that exist. */
-export function inkRegion(manifest: Manifest, id: string): RegionEntry {
-  const region = manifest.ink.regions.find((r) => r.id === id);
-  if (!region) throw new Error(`ink region "${id}" is not in the manifest (it has ${manifest.ink.regions.map((r) => r.id).join(', ')})`);
-  return region;
 }
 
 /**
@@ -92,12 +88,9 @@ export function inkRegion(manifest: Manifest, id: string): RegionEntry {
  */
 export function quantityOf(manifest: Manifest, run: SeedRun | undefined, q: Quantity): number {
   if (isDataQuantity(q)) {
-    const region = inkRegion(manifest, q.region);
+    const region = getRegion(manifest, q.region);
     if (q.metric === 'shareOfInkers') return region.shareOfInkers[q.digit];
-    return [...region.shareOfInkers]
-      .sort((a, b) => b - a)
-      .slice(0, q.count)
-      .reduce((a, b) => a + b, 0);
+    return topInkers(region, q.count).reduce((a, t) => a + t.share, 0);
   }
   if (!run) throw new Error(`${q.variant}: ${q.metric} is read from a run, and none was given`);
   const where = `${q.variant} seed ${run.seed}`;
@@ -170,13 +163,13 @@ export function sharedSeeds(manifest: Manifest, ids: readonly string[]): number[
 export interface SpreadOptions {
   /** Spread the per-seed difference `q − minus` (e.g. what a shift costs against the unmoved test set). */
   minus?: RunQuantity;
-  /** Only over the seeds `q`'s variant shares with these variants: to set two means side by side, like with like. */
-  sharedWith?: readonly string[];
+  /** Only over the seeds `q`'s variant shares with this variant: to set two means side by side, like with like. */
+  sharedWith?: string;
 }
 
 /** Mean and seed range of a run quantity over every seed of its variant (or the seeds it shares, see `SpreadOptions`). */
 export function quantitySpread(manifest: Manifest, q: RunQuantity, options: SpreadOptions = {}): Spread {
   const { minus, sharedWith } = options;
-  const seeds = sharedWith?.length ? sharedSeeds(manifest, [q.variant, ...sharedWith]) : undefined;
+  const seeds = sharedWith ? sharedSeeds(manifest, [q.variant, sharedWith]) : undefined;
   return spreadOver(variantOf(manifest, q.variant), (run) => quantityOf(manifest, run, q) - (minus ? quantityOf(manifest, run, minus) : 0), seeds);
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { BehaviourMetric } from '../../src/lib/behaviour-values';
-import { checkClaims, type Claim, describeFailures, ownerEdgeWeight, type Quantity, requireClaimsHold } from '../../src/lib/claims';
+import { byMargin, checkClaims, type Claim, describeFailures, requireClaimsHold } from '../../src/lib/claims';
 import type { BehaviourEntry, Manifest, SeedRun } from '../../src/lib/manifest';
+import { ownerEdgeWeight, type Quantity, quantitySpread } from '../../src/lib/quantity';
 
 function run(seed: number, testAccuracy: number, bottomRight9: number): SeedRun {
   const zScore = Array.from({ length: 10 }, (_, d) => (d === 9 ? bottomRight9 : 0));
@@ -291,5 +292,40 @@ describe('requireClaimsHold', () => {
 
   it('says nothing when every claim holds', () => {
     expect(requireClaimsHold(results.slice(0, 1), false)).toEqual([]);
+  });
+});
+
+describe('quantitySpread', () => {
+  it('spreads over every seed of the variant, or over the seeds it shares with another', () => {
+    // big's corner weights 0.5, 0.2, 0.6 on seeds 1-3; small has seeds 1 and 2 only.
+    const every = quantitySpread(manifest, edge('big'));
+    expect([every.min, every.max, every.count]).toEqual([0.2, 0.6, 3]);
+    expect(every.mean).toBeCloseTo(1.3 / 3, 10);
+    const shared = quantitySpread(manifest, edge('big'), { sharedWith: 'small' });
+    expect([shared.min, shared.max, shared.count]).toEqual([0.2, 0.5, 2]);
+    expect(shared.mean).toBeCloseTo(0.35, 10);
+  });
+
+  it('refuses a variant it shares no seed with', () => {
+    const apart = { ...manifest, variants: [...manifest.variants, { id: 'apart', seeds: [run(9, 0.9, 0.1)] }] } as unknown as Manifest;
+    expect(() => quantitySpread(apart, edge('big'), { sharedWith: 'apart' })).toThrow(/big has none of the seeds/);
+  });
+});
+
+describe('byMargin', () => {
+  it('puts the claims fewest spreads from failing first, failing ones before all, ties by id', () => {
+    const owner = (digit: number) => ({ metric: 'shareOfInkers', region: 'bottom-right', digit }) as Quantity;
+    const results = checkClaims(manifest, [
+      // Data-set claims: a gap that never varies, Infinity spreads away.
+      { id: 'owner', says: '', check: { kind: 'greater', left: owner(9), right: owner(7) } },
+      // Gaps 0.18 and 0.15 on seeds 1 and 2: about 7 spreads.
+      { id: 'holds', says: '', check: { kind: 'greater', left: acc('big'), right: acc('small') } },
+      { id: 'also-owner', says: '', check: { kind: 'greater', left: owner(9), right: owner(4) } },
+      // Fails on seed 2: negative spreads.
+      { id: 'fails', says: '', check: { kind: 'greater', left: acc('big'), right: 0.975 } },
+    ]);
+    expect(byMargin(results).map((r) => r.claim.id)).toEqual(['fails', 'holds', 'also-owner', 'owner']);
+    // It sorts a copy: the results keep their order.
+    expect(results.map((r) => r.claim.id)).toEqual(['owner', 'holds', 'also-owner', 'fails']);
   });
 });

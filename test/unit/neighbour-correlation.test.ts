@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { SIDE } from '../../src/lib/mnist-constants';
 import { meanNeighbourCorrelation, neighbourCorrelation } from '../../src/lib/neighbour-correlation';
 
-const SIDE = 28;
 const image = (pixel: (row: number, col: number) => number) => Float32Array.from({ length: SIDE * SIDE }, (_, i) => pixel(Math.floor(i / SIDE), i % SIDE));
 
 describe('neighbourCorrelation', () => {

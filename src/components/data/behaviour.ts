@@ -18,7 +18,7 @@ export function seedBehaviourValue(variant: VariantEntry, run: SeedRun, metric: 
  * Mean and seed range of a behaviour measure over every seed of a variant; with `minus`, of the
  * per-seed difference `metric − minus` (e.g. what a shift costs against the unmoved test set).
  */
-export function behaviourSpread(variant: VariantEntry, metric: BehaviourMetric, minus?: BehaviourMetric, sharedWith?: readonly string[]): Spread {
+export function behaviourSpread(variant: VariantEntry, metric: BehaviourMetric, minus?: BehaviourMetric, sharedWith?: string): Spread {
   return quantitySpread(getManifest(), { variant: variant.id, ...metric }, { minus: minus && { variant: variant.id, ...minus }, sharedWith });
 }
 

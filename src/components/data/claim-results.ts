@@ -1,5 +1,6 @@
 import { CLAIMS } from '../../../content/claims';
 import { byMargin, checkClaims, type ClaimResult, comparisonsOf, gapWords, requireClaimsHold } from '../../lib/claims';
+import { countOf } from '../../present/format';
 import { getManifest } from './manifest';
 
 let cached: ClaimResult[] | undefined;
@@ -31,6 +32,8 @@ export interface LedgerRow {
   /** "5 seeds", or that it is about the data set. */
   seeds: string;
   verdicts: { seed: number; holds: boolean }[];
+  /** The seeds it fails on. */
+  failing: number[];
   holds: boolean;
   /** The worst margin in its unit, e.g. "0.12 z". */
   margin: string;
@@ -48,8 +51,9 @@ export function ledgerRows(results: readonly ClaimResult[] = claimResults()): Le
       id: r.claim.id,
       says: r.claim.says,
       measured: count === 1 ? r.margin.comparison : `closest of ${count}: ${r.margin.comparison}`,
-      seeds: r.aboutData ? 'the data set, checked once' : `${r.seeds.length} seed${r.seeds.length === 1 ? '' : 's'}`,
+      seeds: r.aboutData ? 'the data set, checked once' : countOf(r.seeds.length, 'seed'),
       verdicts: r.verdicts,
+      failing: r.failing,
       holds: r.holds,
       margin: gapWords(r.margin.value, r.margin.unit),
       marginSeed: r.margin.seed,

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { OPTIMIZER_NAMES } from '../../experiment/optimizers';
 import { GENERATED_MANIFEST as MANIFEST_PATH } from '../../lib/generated-dir';
 import { type LayerEntry, type Manifest, parseManifest, type SheetEntry, type VariantEntry } from '../../lib/manifest';
+import { variantOf } from '../../lib/quantity';
 import { fingerprintedUrl, generatedFileUrl } from '../../widgets/contract';
 
 let cached: Manifest | undefined;
@@ -23,13 +24,9 @@ export function getManifest(): Manifest {
   return cached;
 }
 
-/** The variant with this id, e.g. `mlp-500`; throws naming the ids that exist. */
+/** The variant with this id, e.g. `mlp-500`, of the build's manifest unless given another; throws naming the ids that exist. */
 export function getVariant(id: string, manifest = getManifest()): VariantEntry {
-  const variant = manifest.variants.find((v) => v.id === id);
-  if (!variant) {
-    throw new Error(`variant "${id}" is not in the manifest (it has ${manifest.variants.map((v) => v.id).join(', ')})`);
-  }
-  return variant;
+  return variantOf(manifest, id);
 }
 
 /** Dense layer `index` (1-based) of a variant. */

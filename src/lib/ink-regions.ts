@@ -1,4 +1,4 @@
-import type { Manifest, RegionEntry } from '../../lib/manifest';
+import type { Manifest, RegionEntry } from './manifest';
 
 /** The region of the ink statistics with this id; throws naming the ids that exist. */
 export function getRegion(manifest: Manifest, id: string): RegionEntry {
